@@ -1,0 +1,1 @@
+"""Versioned content files (templates, catalogues, guides): loaded, validated, cited. No Qt."""

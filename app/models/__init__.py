@@ -1,0 +1,36 @@
+"""ORM classes and small value types of the case record. No Qt, no I/O besides the ORM."""
+
+from app.models.audit import AuditEntry
+from app.models.base import Actor, Base, SyncedRecord
+from app.models.case import (
+    Case,
+    CaseStep,
+    Consent,
+    ConsentScopeGrant,
+    Diagnosis,
+    FamilyMember,
+    Referral,
+    ServiceLevelDecision,
+    TovholderAssignment,
+)
+from app.models.changelog import ChangeLogEntry
+from app.models.profile import Draft, Profile
+
+__all__ = [
+    "Actor",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseStep",
+    "ChangeLogEntry",
+    "Consent",
+    "ConsentScopeGrant",
+    "Diagnosis",
+    "Draft",
+    "FamilyMember",
+    "Profile",
+    "Referral",
+    "ServiceLevelDecision",
+    "SyncedRecord",
+    "TovholderAssignment",
+]

@@ -1,0 +1,90 @@
+"""The declarative base, column types, and the sync-ready mixin every record shares."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+# Column info marking a summary column that is recomputed from other records: it is left out of the
+# change log (sync sends the facts, each side derives the summary).
+DERIVED = {"derived": True}
+
+
+def new_id() -> str:
+    """A new record id (UUID 4, text)."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is making a change, and on which laptop: stamped on every record and audit entry."""
+
+    user_id: str
+    device_id: str
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime stored as ISO 8601 text, so it sorts and syncs unambiguously."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncedRecord:
+    """Mixin: a UUID, created/updated timestamps, author and device, and a revision counter.
+
+    The stamps are filled by the unit of work (``app.models.store``), which also writes each change
+    to the change log in the same transaction.
+    """
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(36), default="")
+    updated_by: Mapped[str] = mapped_column(String(36), default="")
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    revision: Mapped[int] = mapped_column(default=1)
+
+
+def to_wire(value: Any) -> Any:
+    """A column value as JSON for the change log (and later the wire)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

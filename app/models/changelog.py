@@ -1,0 +1,94 @@
+"""The local change log: every insert, update and delete of a record, for sync to send later."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UtcDateTime, utcnow
+
+
+class ChangeLogEntry(Base):
+    """One change of one record, written in the same transaction as the change itself."""
+
+    __tablename__ = "change_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    operation: Mapped[str] = mapped_column(String(8))
+    revision: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[dict] = mapped_column(JSON)
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    author_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    synced_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True, index=True)
+
+
+def _payload(obj: object) -> dict:
+    from sqlalchemy import inspect as sa_inspect
+
+    from app.models.base import to_wire
+
+    mapper = sa_inspect(obj).mapper
+    return {
+        attr.key: to_wire(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if not attr.columns[0].info.get("derived")
+    }
+
+
+def stamp_changes(session, flush_context, instances) -> None:  # type: ignore[no-untyped-def]
+    """``before_flush``: stamp ids, timestamps, author and device; remember what changed."""
+    from app.models.base import SyncedRecord, new_id, utcnow
+
+    actor = session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("a unit of work needs an actor")
+    now = utcnow()
+    pending = session.info.setdefault("pending_changes", [])
+    for obj in list(session.new):
+        if isinstance(obj, SyncedRecord):
+            obj.id = obj.id or new_id()
+            obj.created_at = obj.updated_at = now
+            obj.created_by = obj.updated_by = actor.user_id
+            obj.device_id = actor.device_id
+            obj.revision = 1
+            pending.append(("insert", obj))
+    for obj in list(session.dirty):
+        if isinstance(obj, SyncedRecord) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
+            obj.updated_by = actor.user_id
+            obj.device_id = actor.device_id
+            obj.revision = (obj.revision or 0) + 1
+            pending.append(("update", obj))
+    for obj in list(session.deleted):
+        if isinstance(obj, SyncedRecord):
+            pending.append(("delete", obj))
+
+
+def write_changes(session, flush_context) -> None:  # type: ignore[no-untyped-def]
+    """``after_flush``: write the change-log rows in the same transaction as the changes."""
+    from app.models.base import utcnow
+
+    pending = session.info.pop("pending_changes", [])
+    if not pending:
+        return
+    actor = session.info["actor"]
+    now = utcnow()
+    rows = [
+        {
+            "entity": obj.__tablename__,
+            "record_id": obj.id,
+            "operation": operation,
+            "revision": obj.revision,
+            "payload": _payload(obj) if operation != "delete" else {"id": obj.id},
+            "changed_at": now,
+            "author_id": actor.user_id,
+            "device_id": actor.device_id,
+        }
+        for operation, obj in pending
+    ]
+    session.connection().execute(ChangeLogEntry.__table__.insert(), rows)

@@ -1,0 +1,1 @@
+"""Keys, the key file, the encrypted database engine, unlocking and recovery. No Qt."""

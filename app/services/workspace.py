@@ -1,0 +1,244 @@
+"""Creating, unlocking and locking a profile; the ``Workspace`` is the unlocked profile.
+
+First start: ``create_profile`` makes a random data key, wraps it under her password (and IT's
+recovery key, if configured), creates the encrypted database and records her profile. Later starts:
+``unlock`` checks the password (with a growing wait after failures), migrates the database with a
+backup first, and opens it. ``Workspace.lock`` closes everything.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from app.content.library import ContentLibrary
+from app.errors import (
+    QT_TRANSLATE_NOOP,
+    DatabaseOpenError,
+    KeyFileError,
+    UnlockThrottledError,
+    ValidationError,
+    WrongPasswordError,
+)
+from app.models import Actor, Profile
+from app.models.audit import append_audit
+from app.models.profile import ROLES
+from app.paths import AppPaths
+from app.resources import content_dir
+from app.security.kdf import KdfParams
+from app.security.keyfile import KeyFile, new_data_key
+from app.security.passwords import assess
+from app.security.throttle import UnlockThrottle
+from app.services.cases import CaseService
+from app.services.context import ServiceContext
+from app.services.course import CourseService
+from app.services.drafts import DraftService
+from app.services.dto import NewProfile, ProfileInfo
+from app.services.store import Store, open_store
+from app.services.validation import check_email, check_phone, required_text
+from app.settings import Policy, Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Workspace:
+    """An unlocked profile: its store, content and services. Drop it with ``lock()``."""
+
+    paths: AppPaths
+    settings: Settings
+    policy: Policy
+    content: ContentLibrary
+    store: Store
+    profile: ProfileInfo
+    today: Callable[[], date] = field(default=date.today)
+
+    def __post_init__(self) -> None:
+        ctx = ServiceContext(self.store, self.content, self.profile, self.today)
+        self.cases = CaseService(ctx)
+        self.course = CourseService(ctx)
+        self.drafts = DraftService(self.store)
+
+    def lock(self) -> None:
+        """Close the database; the data key leaves SQLCipher's memory."""
+        try:
+            with self.store.unit_of_work() as session:
+                append_audit(session, "profile.lock")
+        finally:
+            self.store.close()
+
+    def change_password(self, old_password: str, new_password: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap the data key under a new password; the database itself is not re-encrypted."""
+        check_new_password(new_password, self.policy, (self.profile.name,))
+        keyfile = KeyFile.load(self.paths.key_file)
+        data_key = _unwrap(self.paths, keyfile, old_password)
+        keyfile.set_password(data_key, new_password, kdf or KdfParams())
+        keyfile.save(self.paths.key_file)
+        with self.store.unit_of_work() as session:
+            append_audit(session, "profile.password_changed")
+
+
+def device_id(paths: AppPaths, settings: Settings) -> str:
+    """This laptop's id, made once and kept in the settings (it is not personal data)."""
+    if not settings.device_id:
+        settings.device_id = str(uuid.uuid4())
+        settings.save(paths.settings_file)
+    return settings.device_id
+
+
+def profile_exists(paths: AppPaths) -> bool:
+    return paths.key_file.exists() or paths.database.exists()
+
+
+def check_new_password(password: str, policy: Policy, personal_words: tuple[str, ...] = ()) -> None:
+    verdict = assess(password, policy.min_password_length, personal_words)
+    if not verdict.acceptable:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Choose a stronger password (see the advice under the field)."),
+            field="password",
+        )
+
+
+def load_content(paths: AppPaths) -> ContentLibrary:
+    return ContentLibrary.load(content_dir(), [paths.municipal_content_dir])
+
+
+def create_profile(
+    paths: AppPaths,
+    new: NewProfile,
+    password: str,
+    settings: Settings,
+    policy: Policy,
+    kdf: KdfParams | None = None,
+    content: ContentLibrary | None = None,
+    today: Callable[[], date] = date.today,
+    require_strong_password: bool = True,
+) -> Workspace:
+    """Set up the profile on first start and return it unlocked.
+
+    ``require_strong_password=False`` is for the demo command only, where the password is given on
+    the command line for a profile that holds nothing but synthetic families.
+    """
+    name = required_text(new.name, "name")
+    if new.role not in ROLES:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose your role."), field="role")
+    check_email(new.email)
+    check_phone(new.phone)
+    if require_strong_password:
+        check_new_password(password, policy, (name,))
+    elif not password:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This field must be filled in."), field="password")
+    paths.ensure()
+    pending_key = paths.key_file.with_name(paths.key_file.name + ".new")
+    if paths.key_file.exists():
+        raise KeyFileError(QT_TRANSLATE_NOOP("Errors", "A profile already exists on this laptop."))
+    if paths.database.exists():
+        if not pending_key.exists():
+            raise KeyFileError()
+        # A first start that was interrupted before it finished: nothing was ever saved in it.
+        for leftover in (paths.database, paths.database.with_name(paths.database.name + "-wal"),
+                         paths.database.with_name(paths.database.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    profile_id = str(uuid.uuid4())
+    data_key = new_data_key()
+    keyfile = KeyFile(profile_id=profile_id)
+    keyfile.set_password(data_key, password, kdf or KdfParams())
+    if policy.recovery_public_key:
+        keyfile.add_recovery(data_key, policy.recovery_public_key)
+    # The key file is written under a temporary name and moved into place last, so a crash during
+    # the first start never leaves a database without its key (or a key without its database).
+    keyfile.save(pending_key)
+    actor = Actor(user_id=profile_id, device_id=device_id(paths, settings))
+    store = open_store(paths.database, data_key, actor, paths.backup_dir)
+    try:
+        with store.unit_of_work() as session:
+            session.add(Profile(id=profile_id, name=name, role=new.role, organisation=new.organisation.strip(),
+                                phone=new.phone.strip(), email=new.email.strip()))
+            session.flush()
+            append_audit(session, "profile.create")
+        pending_key.replace(paths.key_file)
+    except BaseException:
+        store.close()
+        raise
+    info = ProfileInfo(profile_id, name, new.role, new.organisation.strip(), new.phone.strip(), new.email.strip())
+    return Workspace(paths, settings, policy, content or load_content(paths), store, info, today)
+
+
+def _unwrap(paths: AppPaths, keyfile: KeyFile, password: str, clock: Callable[[], float] | None = None) -> bytes:
+    throttle = UnlockThrottle(paths.unlock_state, **({"clock": clock} if clock else {}))
+    wait = throttle.seconds_to_wait()
+    if wait > 0:
+        raise UnlockThrottledError(seconds=wait)
+    try:
+        data_key = keyfile.unwrap_with_password(password)
+    except WrongPasswordError:
+        wait = throttle.record_failure()
+        if wait > 0:
+            raise WrongPasswordError(
+                QT_TRANSLATE_NOOP("Errors", "The password is not correct. Wait {seconds} seconds before the next try."),
+                seconds=wait,
+            ) from None
+        raise
+    throttle.reset()
+    return data_key
+
+
+def unlock(
+    paths: AppPaths,
+    password: str,
+    settings: Settings,
+    policy: Policy,
+    content: ContentLibrary | None = None,
+    clock: Callable[[], float] | None = None,
+    today: Callable[[], date] = date.today,
+) -> Workspace:
+    """Open the profile with her password.
+
+    Raises:
+        UnlockThrottledError: too many wrong tries; wait first.
+        WrongPasswordError: the password is wrong (nothing was touched).
+        KeyFileError: the key file is missing or damaged (nothing was touched).
+        DatabaseOpenError / DatabaseTooNewError: the database cannot be opened by this app.
+    """
+    keyfile = KeyFile.load(paths.key_file)
+    data_key = _unwrap(paths, keyfile, password, clock)
+    if policy.recovery_public_key:
+        try:
+            if keyfile.add_recovery(data_key, policy.recovery_public_key):
+                keyfile.save(paths.key_file)
+        except ValueError:
+            log.error("the recovery public key in the policy is not a valid X25519 key; not added")
+    if not paths.database.exists():
+        raise DatabaseOpenError()
+    actor = Actor(user_id=keyfile.profile_id, device_id=device_id(paths, settings))
+    store = open_store(paths.database, data_key, actor, paths.backup_dir)
+    try:
+        with store.unit_of_work() as session:
+            row = session.execute(select(Profile).where(Profile.id == keyfile.profile_id)).scalar_one_or_none()
+            if row is None:
+                raise DatabaseOpenError()
+            info = ProfileInfo(row.id, row.name, row.role, row.organisation, row.phone, row.email)
+            append_audit(session, "profile.unlock")
+    except BaseException:
+        store.close()
+        raise
+    return Workspace(paths, settings, policy, content or load_content(paths), store, info, today)
+
+
+def recover_with_private_key(paths: AppPaths, private_key_pem: bytes, passphrase: str, new_password: str,
+                             policy: Policy, kdf: KdfParams | None = None) -> None:
+    """IT's recovery: open the data key with the municipal private key and set a new password."""
+    from app.security.recovery import load_private_key
+
+    check_new_password(new_password, policy)
+    keyfile = KeyFile.load(paths.key_file)
+    data_key = keyfile.unwrap_with_recovery(load_private_key(private_key_pem, passphrase))
+    keyfile.set_password(data_key, new_password, kdf or KdfParams())
+    keyfile.save(paths.key_file)
+    UnlockThrottle(paths.unlock_state).reset()
+

@@ -1,0 +1,61 @@
+"""Shared fixtures: isolated folders, a fast-KDF profile, synthetic families, a fixed 'today'."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.content.library import ContentLibrary  # noqa: E402
+from app.paths import AppPaths  # noqa: E402
+from app.resources import content_dir  # noqa: E402
+from app.security.kdf import FAST_KDF  # noqa: E402
+from app.services.demo import DemoOptions, populate  # noqa: E402
+from app.services.dto import NewProfile  # noqa: E402
+from app.services.workspace import Workspace, create_profile  # noqa: E402
+from app.settings import Policy, Settings  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+PASSWORD = "kaffe cykel regnvejr 7"
+
+
+@pytest.fixture(scope="session")
+def content() -> ContentLibrary:
+    return ContentLibrary.load(content_dir())
+
+
+@pytest.fixture
+def paths(tmp_path) -> AppPaths:
+    paths = AppPaths.for_basedir(tmp_path / "profile")
+    paths.ensure()
+    return paths
+
+
+@pytest.fixture
+def workspace(paths: AppPaths, content: ContentLibrary) -> Iterator[Workspace]:
+    """A freshly created profile, unlocked, with no families."""
+    ws = create_profile(
+        paths,
+        NewProfile("Hanne Testesen", "sundhedsplejerske", "Sundhedsplejen, Testkommune", "12345678",
+                   "hanne@example.invalid"),
+        PASSWORD,
+        Settings(),
+        Policy(),
+        kdf=FAST_KDF,
+        content=content,
+        today=lambda: TODAY,
+    )
+    yield ws
+    ws.store.close()
+
+
+@pytest.fixture
+def demo_workspace(workspace: Workspace) -> Workspace:
+    """The profile with 40 synthetic families."""
+    populate(workspace, DemoOptions(families=40, seed=7))
+    return workspace
