@@ -24,7 +24,14 @@ def scrub(text: str) -> str:
 
 class ScrubbingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return scrub(super().format(record))
+        # logging caches a record's traceback text in ``exc_text``; if another handler's formatter
+        # got there first, that text quotes the exception message. Make our own, then put it back.
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return scrub(super().format(record))
+        finally:
+            record.exc_text = cached
 
     def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]  # noqa: N802
         return format_exception_safely(*ei)

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
@@ -17,7 +17,7 @@ from app.resources import content_dir  # noqa: E402
 from app.security.kdf import FAST_KDF  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.dto import NewProfile  # noqa: E402
-from app.services.workspace import Workspace, create_profile  # noqa: E402
+from app.services.workspace import Workspace, create_profile, unlock  # noqa: E402
 from app.settings import Policy, Settings  # noqa: E402
 
 TODAY = date(2026, 11, 22)
@@ -59,3 +59,26 @@ def demo_workspace(workspace: Workspace) -> Workspace:
     """The profile with 40 synthetic families."""
     populate(workspace, DemoOptions(families=40, seed=7))
     return workspace
+
+
+@pytest.fixture
+def password() -> str:
+    """The password of the ``workspace`` fixture's profile."""
+    return PASSWORD
+
+
+@pytest.fixture
+def reopen(paths: AppPaths, content: ContentLibrary) -> Iterator[Callable[..., Workspace]]:
+    """Unlock the ``workspace`` fixture's profile again (after ``lock()``), as the next start would."""
+    opened: list[Workspace] = []
+
+    def _reopen(password: str = PASSWORD, policy: Policy | None = None,
+                clock: Callable[[], float] | None = None) -> Workspace:
+        ws = unlock(paths, password, Settings.load(paths.settings_file), policy or Policy(),
+                    content=content, clock=clock, today=lambda: TODAY)
+        opened.append(ws)
+        return ws
+
+    yield _reopen
+    for ws in opened:
+        ws.store.close()

@@ -70,10 +70,25 @@ def stamp_changes(session, flush_context, instances) -> None:  # type: ignore[no
 
 
 def write_changes(session, flush_context) -> None:  # type: ignore[no-untyped-def]
-    """``after_flush``: write the change-log rows in the same transaction as the changes."""
-    from app.models.base import utcnow
+    """``after_flush``: write the change-log rows in the same transaction as the changes.
 
-    pending = session.info.pop("pending_changes", [])
+    Rows the flush itself deleted (a member removed from its case, the diagnoses going with it) are
+    logged as deletes: ``before_flush`` saw them at most as changed, or not at all.
+    """
+    from sqlalchemy import inspect as sa_inspect
+
+    from app.models.base import SyncedRecord, utcnow
+
+    logged: dict[int, tuple[str, object]] = {}
+    for operation, obj in session.info.pop("pending_changes", []):
+        if flush_context.is_deleted(sa_inspect(obj)):
+            operation = "delete"
+        logged[id(obj)] = (operation, obj)
+    for state, (is_delete, list_only) in flush_context.states.items():
+        obj = state.obj()
+        if is_delete and not list_only and isinstance(obj, SyncedRecord) and id(obj) not in logged:
+            logged[id(obj)] = ("delete", obj)
+    pending = list(logged.values())
     if not pending:
         return
     actor = session.info["actor"]

@@ -66,12 +66,16 @@ class CaseService:
             stmt = stmt.where(func.instr(Case.search_text, word) > 0)
         if flt.phase:
             stmt = stmt.where(Case.phase == flt.phase)
-        if flt.status:
+        if flt.status == "open":
+            stmt = stmt.where(Case.status != STATUS_CLOSED)
+        elif flt.status:
             stmt = stmt.where(Case.status == flt.status)
         me = self.ctx.profile.id
         if flt.mine:
             stmt = stmt.where(
-                or_(Case.tovholder_profile_id == me, and_(Case.tovholder_profile_id == "", Case.created_by == me))
+                # Hers: she is the tovholder, or there is none yet and she opened the case. Someone
+                # else as tovholder (a caseworker, say) has no profile id here, so test the name.
+                or_(Case.tovholder_profile_id == me, and_(Case.tovholder_name == "", Case.created_by == me))
             )
         if flt.needs_attention:
             stmt = stmt.where(
@@ -102,7 +106,7 @@ class CaseService:
                     r.status, r.has_participation_consent, r.tovholder_name, r.next_due_on,
                     r.consent_expires_on, today,
                 ),
-                is_mine=r.tovholder_profile_id == me or (not r.tovholder_profile_id and r.created_by == me),
+                is_mine=r.tovholder_profile_id == me or (not r.tovholder_name and r.created_by == me),
             )
             for r in rows
         )

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.content.reader import Label
 from app.errors import QT_TRANSLATE_NOOP, ConsentRequiredError, ValidationError
 from app.models import (
     Case,
@@ -231,8 +232,11 @@ class CourseService:
             missing = [scope for scope in nxt.requires_consent or () if scope not in allowed_scopes(case, today)]
             if missing:
                 catalogue = self.ctx.content.consent
-                labels = ", ".join((catalogue.scope(m).label.da if catalogue.scope(m) else m) for m in missing)
-                raise ConsentRequiredError(step=nxt.label_da, missing=labels)
+                scopes = [catalogue.scope(m) for m in missing]
+                raise ConsentRequiredError(
+                    step=Label(nxt.label_da, nxt.label_en),
+                    missing=Label(", ".join(s.label.da for s in scopes if s), ", ".join(s.label.text("en") for s in scopes if s)),
+                )
             nxt.status = STEP_ACTIVE
             nxt.started_on = today
         current.status = status

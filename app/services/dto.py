@@ -111,7 +111,7 @@ class ServiceLevelInput:
 
 @dataclass(frozen=True)
 class CaseFilter:
-    """What the case list shows: the search text and the filters."""
+    """What the case list shows: the search text and the filters (status "open" = not closed)."""
 
     query: str = ""
     phase: str = ""

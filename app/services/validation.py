@@ -36,7 +36,7 @@ def parse_cpr(text: str, today: date, field: str = "cpr") -> tuple[str, date]:
     match = CPR_RE.match(text.strip().replace(" ", ""))
     if not match:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "A CPR number has 10 digits, written DDMMÅÅ-XXXX."), field=field
+            QT_TRANSLATE_NOOP("Errors", "A CPR number has 10 digits, written DDMMYY-XXXX."), field=field
         )
     day, month, year2 = (int(g) for g in match.groups()[:3])
     serial = match.group(4)

@@ -32,7 +32,7 @@ from app.paths import AppPaths
 from app.resources import content_dir
 from app.security.kdf import KdfParams
 from app.security.keyfile import KeyFile, new_data_key
-from app.security.passwords import assess
+from app.security.passwords import PasswordAssessment, assess
 from app.security.throttle import UnlockThrottle
 from app.services.cases import CaseService
 from app.services.context import ServiceContext
@@ -81,6 +81,14 @@ class Workspace:
         keyfile.save(self.paths.key_file)
         with self.store.unit_of_work() as session:
             append_audit(session, "profile.password_changed")
+
+
+PROFILE_ROLES = ROLES
+
+
+def password_assessment(password: str, policy: Policy, personal_words: tuple[str, ...] = ()) -> PasswordAssessment:
+    """Strength advice for a new password, as the setup and settings screens show it."""
+    return assess(password, policy.min_password_length, personal_words)
 
 
 def device_id(paths: AppPaths, settings: Settings) -> str:
@@ -237,7 +245,13 @@ def recover_with_private_key(paths: AppPaths, private_key_pem: bytes, passphrase
 
     check_new_password(new_password, policy)
     keyfile = KeyFile.load(paths.key_file)
-    data_key = keyfile.unwrap_with_recovery(load_private_key(private_key_pem, passphrase))
+    try:
+        private_key = load_private_key(private_key_pem, passphrase)
+    except (TypeError, ValueError) as exc:  # wrong passphrase, or not a recovery private key
+        raise WrongPasswordError(
+            "The passphrase does not open this recovery key file."  # shown to IT in the terminal
+        ) from exc
+    data_key = keyfile.unwrap_with_recovery(private_key)
     keyfile.set_password(data_key, new_password, kdf or KdfParams())
     keyfile.save(paths.key_file)
     UnlockThrottle(paths.unlock_state).reset()

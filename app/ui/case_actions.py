@@ -1,0 +1,172 @@
+"""What she does with a case: open it, and the forms that change it. Keeps track of open forms so
+that locking can save their drafts and unlocking can bring them back."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import KnownError
+from app.services import dto
+from app.services.workspace import Workspace
+from app.ui.case_overview import CaseOverviewPanel
+from app.ui.course_dialogs import (
+    ConsentDialog,
+    HouseholdDialog,
+    ServiceLevelDialog,
+    TovholderDialog,
+    WithdrawConsentDialog,
+)
+from app.ui.draft_dialog import DraftDialog
+from app.ui.i18n import error_text, fill
+from app.ui.member_dialog import MemberDialog, member_input_from_view
+from app.ui.new_case_dialog import NewCaseDialog
+
+log = logging.getLogger(__name__)
+
+
+class CaseActions(QObject):
+    """Connects the overview panel's wishes to the forms and services."""
+
+    case_changed = Signal(str)
+
+    def __init__(self, workspace: Workspace, panel: CaseOverviewPanel, window: QWidget) -> None:
+        super().__init__(window)
+        self.workspace = workspace
+        self.panel = panel
+        self.window = window
+        self.open_forms: list[DraftDialog] = []
+        panel.edit_household.connect(lambda: self._with_case(lambda ov: HouseholdDialog(workspace, ov, window)))
+        panel.add_member.connect(lambda: self._with_case(lambda ov: MemberDialog(workspace, ov.id, None, window)))
+        panel.edit_member.connect(self.edit_member)
+        panel.remove_member.connect(self.remove_member)
+        panel.record_consent.connect(lambda: self._with_case(lambda ov: ConsentDialog(workspace, ov, window)))
+        panel.withdraw_consent.connect(self.withdraw_consent)
+        panel.assign_tovholder.connect(lambda: self._with_case(lambda ov: TovholderDialog(workspace, ov.id, window)))
+        panel.record_level.connect(lambda: self._with_case(lambda ov: ServiceLevelDialog(workspace, ov.id, window)))
+        panel.complete_step.connect(lambda: self._course_call(workspace.course.complete_step))
+        panel.skip_step.connect(lambda: self._course_call(workspace.course.skip_step))
+
+    # ---- opening
+
+    def open_case(self, case_id: str, via_search: str = "") -> dto.CaseOverview | None:
+        try:
+            overview = self.workspace.cases.overview(case_id, via_search)
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc), "errorBanner")
+            return None
+        self.panel.show_message("")
+        self.panel.show_case(overview, self.workspace.content)
+        return overview
+
+    def _show(self, overview: dto.CaseOverview) -> None:
+        self.panel.show_case(overview, self.workspace.content)
+        self.case_changed.emit(overview.id)
+
+    # ---- forms
+
+    def open_form(self, dialog: DraftDialog, payload: dict | None = None) -> DraftDialog:
+        if payload is not None:
+            dialog.restore_draft(payload)
+        self.open_forms.append(dialog)
+        dialog.finished.connect(lambda result: self._form_done(dialog, result))
+        dialog.open()
+        return dialog
+
+    def _form_done(self, dialog: DraftDialog, result: int) -> None:
+        if dialog in self.open_forms:
+            self.open_forms.remove(dialog)
+        if result == DraftDialog.DialogCode.Accepted and isinstance(dialog.saved_result, dto.CaseOverview):
+            self.panel.show_message("")
+            self._show(dialog.saved_result)
+        dialog.deleteLater()
+
+    def _with_case(self, make) -> None:  # type: ignore[no-untyped-def]
+        if self.panel.overview is not None:
+            self.open_form(make(self.panel.overview))
+
+    def new_case(self, payload: dict | None = None) -> DraftDialog:
+        existing = next((f for f in self.open_forms if isinstance(f, NewCaseDialog)), None)
+        if existing is not None:
+            existing.raise_()
+            return existing
+        return self.open_form(NewCaseDialog(self.workspace, self.window), payload)
+
+    def edit_member(self, member_id: str) -> None:
+        overview = self.panel.overview
+        member = next((m for m in overview.members if m.id == member_id), None) if overview else None
+        if member is not None:
+            self.open_form(MemberDialog(self.workspace, overview.id, member_input_from_view(member), self.window))
+
+    def withdraw_consent(self, grant_id: str) -> None:
+        overview = self.panel.overview
+        grant = next((g for c in overview.consents for g in c.grants if g.id == grant_id), None) if overview else None
+        if grant is not None:
+            self.open_form(WithdrawConsentDialog(self.workspace, overview.id, grant, self.window))
+
+    def remove_member(self, member_id: str) -> None:
+        overview = self.panel.overview
+        member = next((m for m in overview.members if m.id == member_id), None) if overview else None
+        if member is None:
+            return
+        answer = QMessageBox.question(
+            self.window, self.tr("Remove person"),
+            fill(self.tr("Remove {name} from the family? The change is kept in the case history."),
+                 name=member.full_name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._course_call(lambda case_id: self.workspace.cases.remove_member(case_id, member_id))
+
+    def _course_call(self, call) -> None:  # type: ignore[no-untyped-def]
+        overview = self.panel.overview
+        if overview is None:
+            return
+        try:
+            result = call(overview.id)
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc))
+            return
+        self.panel.show_message("")
+        self._show(result)
+
+    # ---- drafts and locking
+
+    def save_drafts_and_close(self) -> None:
+        for dialog in list(self.open_forms):
+            dialog.close_for_lock()
+        self.open_forms.clear()
+
+    def reopen_draft(self, draft: dto.DraftView) -> None:
+        """Bring back a form from its draft (after unlock or after a crash)."""
+        ws, window, payload = self.workspace, self.window, draft.payload
+        if draft.kind == "new_case":
+            self.new_case(payload)
+            return
+        if not draft.case_id:
+            return
+        overview = self.open_case(draft.case_id)
+        if overview is None:
+            return
+        if draft.kind == "member":
+            member = next((m for m in overview.members if m.id == payload.get("member_id")), None)
+            dialog = MemberDialog(ws, overview.id, member_input_from_view(member) if member else None, window)
+        elif draft.kind == "consent":
+            dialog = ConsentDialog(ws, overview, window)
+        elif draft.kind == "withdraw_consent":
+            grant = next((g for c in overview.consents for g in c.grants if g.id == payload.get("grant_id")), None)
+            if grant is None:
+                ws.drafts.discard(draft.key)
+                return
+            dialog = WithdrawConsentDialog(ws, overview.id, grant, window)
+        elif draft.kind == "tovholder":
+            dialog = TovholderDialog(ws, overview.id, window)
+        elif draft.kind == "service_level":
+            dialog = ServiceLevelDialog(ws, overview.id, window)
+        elif draft.kind == "household":
+            dialog = HouseholdDialog(ws, overview, window)
+        else:
+            log.warning("unknown draft kind %s; left in place", draft.kind)
+            return
+        self.open_form(dialog, payload)

@@ -1,0 +1,134 @@
+"""The main window: the case list on the left, the chosen case on the right, a quiet toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.workspace import Workspace
+from app.ui.case_actions import CaseActions
+from app.ui.case_list import CaseListPanel
+from app.ui.case_overview import CaseOverviewPanel
+from app.ui.labels import role_text
+
+UI_STATE_DRAFT = "ui.state"
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("Tovholder"))
+        self.resize(1360, 860)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.new_case_action = QAction(self.tr("+ New case"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.setToolTip(self.tr("New case from a referral (Ctrl+N)"))
+        toolbar.addAction(self.new_case_action)
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        toolbar.addAction(self.find_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        who = QLabel(f"{workspace.profile.name} · {role_text(workspace.profile.role)}")
+        who.setObjectName("muted")
+        toolbar.addWidget(who)
+        self.settings_action = QAction(self.tr("Settings"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        toolbar.addAction(self.settings_action)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L). What you are typing is kept."))
+        toolbar.addAction(self.lock_action)
+
+        self.case_list = CaseListPanel(workspace)
+        self.overview = CaseOverviewPanel()
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        hint = QLabel(self.tr("Choose a family in the list, or create a new case from a referral (Ctrl+N)."))
+        hint.setObjectName("muted")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        empty_layout.addWidget(hint)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.overview)
+        splitter = QSplitter()
+        splitter.addWidget(self.case_list)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([620, 740])
+        self.setCentralWidget(splitter)
+
+        self.actions = CaseActions(workspace, self.overview, self)
+        self.new_case_action.triggered.connect(lambda: self.actions.new_case())
+        self.find_action.triggered.connect(self.case_list.focus_search)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.case_list.case_chosen.connect(self.open_case)
+        self.actions.case_changed.connect(self._case_changed)
+        self.case_list.search.setFocus()
+
+    def open_case(self, case_id: str, via_search: str = "") -> None:
+        if self.actions.open_case(case_id, via_search) is not None:
+            self.right.setCurrentWidget(self.overview)
+
+    def _case_changed(self, case_id: str) -> None:
+        self.right.setCurrentWidget(self.overview)
+        self.case_list.refresh()
+        self.case_list.select_case(case_id)
+
+    def current_case_id(self) -> str:
+        overview = self.overview.overview
+        return overview.id if overview is not None and self.right.currentWidget() is self.overview else ""
+
+    # ---- lock and restore
+
+    def save_state(self) -> None:
+        """Save every open form's draft and which case was open (all encrypted), then close the forms."""
+        self.actions.save_drafts_and_close()
+        self.workspace.drafts.save(UI_STATE_DRAFT, "ui_state", {
+            "case_id": self.current_case_id(),
+            "search": self.case_list.search.text(),
+        })
+
+    def restore_state(self) -> None:
+        """Reopen the case and the forms that were open when the app locked (or crashed)."""
+        state = self.workspace.drafts.get(UI_STATE_DRAFT)
+        if state is not None:
+            self.case_list.search.setText(state.payload.get("search", ""))
+            self.case_list.refresh()
+            case_id = state.payload.get("case_id")
+            if case_id:
+                self.case_list.select_case(case_id)
+                self.open_case(case_id)
+            self.workspace.drafts.discard(UI_STATE_DRAFT)
+        for draft in self.workspace.drafts.all():
+            if draft.key != UI_STATE_DRAFT:
+                self.actions.reopen_draft(draft)
+
+    def geometry_text(self) -> str:
+        return bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+
+    def restore_geometry_text(self, text: str) -> None:
+        if text:
+            self.restoreGeometry(QByteArray.fromBase64(text.encode("ascii")))

@@ -1,0 +1,1323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Remove person</source>
+        <translation>Fjern person</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the family? The change is kept in the case history.</source>
+        <translation>Vil du fjerne {name} fra familien? Ændringen bliver gemt i forløbets historik.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <source>Find a family: name, CPR, address or the child&apos;s name</source>
+        <translation>Find en familie: navn, CPR, adresse eller barnets navn</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Alle faser</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Åbne forløb</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alle forløb</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <comment>filter</comment>
+        <translation>Kræver opmærksomhed</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <comment>column</comment>
+        <translation>Opmærksomhed</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Aktuelt trin</translation>
+    </message>
+    <message>
+        <source>Tovholder</source>
+        <translation>Tovholder</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} cases – type more to narrow down</source>
+        <translation>Viser {shown} af {total} forløb – skriv mere for at indsnævre søgningen</translation>
+    </message>
+    <message>
+        <source>{shown} cases</source>
+        <translation>{shown} forløb</translation>
+    </message>
+</context>
+<context>
+    <name>CaseOverviewPanel</name>
+    <message>
+        <source>Household …</source>
+        <translation>Husstand …</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>Forløbet</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>Responsible: {who}</source>
+        <translation>Ansvarlig: {who}</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>Mark the current step as done</source>
+        <translation>Markér trinnet som udført</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>Spring trinnet over</translation>
+    </message>
+    <message>
+        <source>The family</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <source>Add person …</source>
+        <translation>Tilføj person …</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>{age} years</source>
+        <translation>{age} år</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoser</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>Familiemedlemmer</translation>
+    </message>
+    <message>
+        <source>Change …</source>
+        <translation>Ændr …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>The referral</source>
+        <translation>Henvisningen</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Record consent …</source>
+        <translation>Registrér samtykke …</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Omfang</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Givet af</translation>
+    </message>
+    <message>
+        <source>Consent currently covers: {scopes}</source>
+        <translation>Samtykket dækker nu: {scopes}</translation>
+    </message>
+    <message>
+        <source>No consent is in force. The course cannot go on to the clarifying conversation.</source>
+        <translation>Der er intet gældende samtykke. Forløbet kan ikke gå videre til den afklarende samtale.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtykker</translation>
+    </message>
+    <message>
+        <source>Withdraw the chosen consent …</source>
+        <translation>Træk det valgte samtykke tilbage …</translation>
+    </message>
+    <message>
+        <source>Tovholder</source>
+        <translation>Tovholder</translation>
+    </message>
+    <message>
+        <source>New tovholder …</source>
+        <translation>Ny tovholder …</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Aftalt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <source>Tovholder history</source>
+        <translation>Tovholderhistorik</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Record …</source>
+        <translation>Registrér …</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Service level history</source>
+        <translation>Niveauhistorik</translation>
+    </message>
+    <message>
+        <source>referred {date}</source>
+        <translation>henvist {date}</translation>
+    </message>
+    <message>
+        <source> – deadline {date}</source>
+        <translation> – frist {date}</translation>
+    </message>
+    <message>
+        <source>Now: {step}{due}</source>
+        <translation>Nu: {step}{due}</translation>
+    </message>
+    <message>
+        <source>The course was closed on {date}.</source>
+        <translation>Forløbet blev afsluttet den {date}.</translation>
+    </message>
+    <message>
+        <source>No tovholder yet.</source>
+        <translation>Ingen tovholder endnu.</translation>
+    </message>
+    <message>
+        <source>agreed with the family</source>
+        <translation>aftalt med familien</translation>
+    </message>
+    <message>
+        <source>not yet agreed with the family</source>
+        <translation>endnu ikke aftalt med familien</translation>
+    </message>
+    <message>
+        <source>No level recorded.</source>
+        <translation>Intet niveau registreret.</translation>
+    </message>
+    <message>
+        <source>interpreter</source>
+        <translation>tolk</translation>
+    </message>
+    <message>
+        <source>withdrawn {date}</source>
+        <translation>trukket tilbage {date}</translation>
+    </message>
+    <message>
+        <source>lapsed {date}</source>
+        <translation>bortfaldet {date}</translation>
+    </message>
+    <message>
+        <source>yes, until {date}</source>
+        <translation>ja, til {date}</translation>
+    </message>
+    <message>
+        <source>Choose the consent to withdraw in the list first.</source>
+        <translation>Vælg først på listen det samtykke, der skal trækkes tilbage.</translation>
+    </message>
+    <message>
+        <source>That consent is no longer in force.</source>
+        <translation>Det samtykke gælder ikke længere.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrér samtykke</translation>
+    </message>
+    <message>
+        <source>someone else (name)</source>
+        <translation>en anden (navn)</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Givet af</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Lapses after {months} months.</source>
+        <translation>Bortfalder efter {months} måneder.</translation>
+    </message>
+    <message>
+        <source>Names of the people it may be shared with</source>
+        <translation>Navne på dem, oplysningerne må deles med</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <source>The family agrees to</source>
+        <translation>Samtykke til</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Write the date as dd-mm-yyyy.</source>
+        <translation>Skriv datoen som dd-mm-åååå.</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-åååå</translation>
+    </message>
+    <message>
+        <source>That date does not exist.</source>
+        <translation>Den dato findes ikke.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Discard?</source>
+        <translation>Forkast?</translation>
+    </message>
+    <message>
+        <source>Close the form and discard what you have written?</source>
+        <translation>Vil du lukke formularen og forkaste det, du har skrevet?</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Noget gik galt.</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>Adgangskoden er forkert.</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts. Wait {seconds} seconds and try again.</source>
+        <translation>For mange forkerte forsøg. Vent {seconds} sekunder, og prøv så igen.</translation>
+    </message>
+    <message>
+        <source>The key file is missing or damaged, so the records cannot be opened. Nothing has been changed. Contact IT: they can restore the key file from a backup or use the municipal recovery key.</source>
+        <translation>Nøglefilen mangler eller er beskadiget, så dine oplysninger kan ikke åbnes. Intet er blevet ændret. Kontakt IT, som kan hente nøglefilen fra en sikkerhedskopi eller bruge kommunens gendannelsesnøgle.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened. Nothing has been changed or overwritten. Contact IT and keep the laptop as it is.</source>
+        <translation>Databasen kunne ikke åbnes. Intet er blevet ændret eller overskrevet. Kontakt IT, og lad computeren være, som den er.</translation>
+    </message>
+    <message>
+        <source>The records were saved by a newer version of Tovholder than this one. Install the newest version; nothing has been changed.</source>
+        <translation>Dine oplysninger er gemt med en nyere version af Tovholder end denne. Installér den nyeste version. Intet er blevet ændret.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved. What you typed is still on the screen. Free some space and save again.</source>
+        <translation>Disken er fuld, så ændringen blev ikke gemt. Det, du skrev, står stadig på skærmen. Frigør noget plads, og gem igen.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved to the disk. What you typed is still on the screen. Try again; if it keeps failing, contact IT.</source>
+        <translation>Ændringen kunne ikke gemmes på disken. Det, du skrev, står stadig på skærmen. Prøv igen. Hvis det bliver ved med at gå galt, så kontakt IT.</translation>
+    </message>
+    <message>
+        <source>Check the value.</source>
+        <translation>Tjek det, du har skrevet.</translation>
+    </message>
+    <message>
+        <source>The case cannot move on to &quot;{step}&quot; before consent is recorded: {missing}.</source>
+        <translation>Forløbet kan ikke gå videre til &quot;{step}&quot;, før der er registreret samtykke til: {missing}.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file}, linje {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose a course template.</source>
+        <translation>Vælg en forløbsmodel.</translation>
+    </message>
+    <message>
+        <source>Choose who detected the family.</source>
+        <translation>Vælg, hvem der opsporede familien.</translation>
+    </message>
+    <message>
+        <source>Choose how the referral came.</source>
+        <translation>Vælg, hvordan henvisningen kom.</translation>
+    </message>
+    <message>
+        <source>Choose the person&apos;s relation to the family.</source>
+        <translation>Vælg personens relation til familien.</translation>
+    </message>
+    <message>
+        <source>Choose a language from the list.</source>
+        <translation>Vælg et sprog på listen.</translation>
+    </message>
+    <message>
+        <source>Add the child the referral is about.</source>
+        <translation>Tilføj det barn, henvisningen handler om.</translation>
+    </message>
+    <message>
+        <source>Choose how consent was given.</source>
+        <translation>Vælg, hvordan samtykket blev givet.</translation>
+    </message>
+    <message>
+        <source>Choose at least one thing the family consents to.</source>
+        <translation>Vælg mindst én ting, familien giver samtykke til.</translation>
+    </message>
+    <message>
+        <source>Unknown consent scope.</source>
+        <translation>Ukendt samtykkeomfang.</translation>
+    </message>
+    <message>
+        <source>Name the people the information may be shared with.</source>
+        <translation>Skriv navnene på dem, oplysningerne må deles med.</translation>
+    </message>
+    <message>
+        <source>This consent is already withdrawn.</source>
+        <translation>Dette samtykke er allerede trukket tilbage.</translation>
+    </message>
+    <message>
+        <source>Consent cannot be withdrawn before it was given.</source>
+        <translation>Samtykket kan ikke trækkes tilbage fra en dato, før det blev givet.</translation>
+    </message>
+    <message>
+        <source>Choose the tovholder&apos;s role.</source>
+        <translation>Vælg tovholderens rolle.</translation>
+    </message>
+    <message>
+        <source>The new tovholder cannot start before the current one.</source>
+        <translation>Den nye tovholder kan ikke starte før den nuværende.</translation>
+    </message>
+    <message>
+        <source>Choose a level from 1 to 4.</source>
+        <translation>Vælg et niveau fra 1 til 4.</translation>
+    </message>
+    <message>
+        <source>The case has no current step.</source>
+        <translation>Forløbet har ikke noget aktuelt trin.</translation>
+    </message>
+    <message>
+        <source>Only an optional step can be skipped.</source>
+        <translation>Kun et valgfrit trin kan springes over.</translation>
+    </message>
+    <message>
+        <source>A CPR number has 10 digits, written DDMMYY-XXXX.</source>
+        <translation>Et CPR-nummer har 10 cifre og skrives DDMMÅÅ-XXXX.</translation>
+    </message>
+    <message>
+        <source>The first six digits of the CPR number are not a valid date.</source>
+        <translation>De første seks cifre i CPR-nummeret er ikke en gyldig dato.</translation>
+    </message>
+    <message>
+        <source>The CPR number gives a birth date in the future.</source>
+        <translation>CPR-nummeret giver en fødselsdato ude i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Datoen kan ikke ligge ude i fremtiden.</translation>
+    </message>
+    <message>
+        <source>This field must be filled in.</source>
+        <translation>Dette felt skal udfyldes.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address (name@example.dk).</source>
+        <translation>Det ligner ikke en e-mailadresse (navn@eksempel.dk).</translation>
+    </message>
+    <message>
+        <source>A phone number has 8 digits, optionally with +45 in front.</source>
+        <translation>Et telefonnummer har 8 cifre, eventuelt med +45 foran.</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the CPR number.</source>
+        <translation>Fødselsdatoen passer ikke med CPR-nummeret.</translation>
+    </message>
+    <message>
+        <source>The diagnosis date is before the birth date.</source>
+        <translation>Diagnosedatoen ligger før fødselsdatoen.</translation>
+    </message>
+    <message>
+        <source>{name} is registered as an older sibling but is born on or after {child}.</source>
+        <translation>{name} er registreret som ældre søskende, men er født samme dag som eller efter {child}.</translation>
+    </message>
+    <message>
+        <source>{name} is registered as a younger sibling but is born on or before {child}.</source>
+        <translation>{name} er registreret som yngre søskende, men er født samme dag som eller før {child}.</translation>
+    </message>
+    <message>
+        <source>{name} is a parent but is born after {child}.</source>
+        <translation>{name} er registreret som forælder, men er født efter {child}.</translation>
+    </message>
+    <message>
+        <source>Choose a stronger password (see the advice under the field).</source>
+        <translation>Vælg en stærkere adgangskode (se rådene under feltet).</translation>
+    </message>
+    <message>
+        <source>Choose your role.</source>
+        <translation>Vælg din rolle.</translation>
+    </message>
+    <message>
+        <source>A profile already exists on this laptop.</source>
+        <translation>Der findes allerede en profil på denne computer.</translation>
+    </message>
+    <message>
+        <source>The password is not correct. Wait {seconds} seconds before the next try.</source>
+        <translation>Adgangskoden er forkert. Vent {seconds} sekunder, før du prøver igen.</translation>
+    </message>
+    <message>
+        <source>Tovholder</source>
+        <translation>Tovholder</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened. What you were typing has been kept as a draft. If it happens again, tell IT what you were doing; the log file holds the details (without personal data).</source>
+        <translation>Der skete noget uventet. Det, du var ved at skrive, er gemt som kladde. Hvis det sker igen, så fortæl IT, hvad du var i gang med. Logfilen har detaljerne (uden personoplysninger).</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>The household</source>
+        <translation>Husstanden</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Familiens navn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktivt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>På pause</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Phase I</source>
+        <translation>Fase I</translation>
+    </message>
+    <message>
+        <source>Phase II</source>
+        <translation>Fase II</translation>
+    </message>
+    <message>
+        <source>Phase III</source>
+        <translation>Fase III</translation>
+    </message>
+    <message>
+        <source>Consent missing</source>
+        <translation>Intet samtykke</translation>
+    </message>
+    <message>
+        <source>No tovholder</source>
+        <translation>Ingen tovholder</translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation>Frist overskredet</translation>
+    </message>
+    <message>
+        <source>Consent runs out soon</source>
+        <translation>Samtykke bortfalder snart</translation>
+    </message>
+    <message>
+        <source>Health visitor</source>
+        <translation>Sundhedsplejerske</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Senere</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Sprunget over</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Underskrevet</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Mundtligt</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Digitalt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Tovholder</source>
+        <translation>Tovholder</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Værktøjslinje</translation>
+    </message>
+    <message>
+        <source>+ New case</source>
+        <translation>+ Nyt forløb</translation>
+    </message>
+    <message>
+        <source>New case from a referral (Ctrl+N)</source>
+        <translation>Nyt forløb ud fra en henvisning (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lås</translation>
+    </message>
+    <message>
+        <source>Lock now (Ctrl+L). What you are typing is kept.</source>
+        <translation>Lås nu (Ctrl+L). Det, du er ved at skrive, bliver gemt.</translation>
+    </message>
+    <message>
+        <source>Choose a family in the list, or create a new case from a referral (Ctrl+N).</source>
+        <translation>Vælg en familie på listen, eller opret et nyt forløb ud fra en henvisning (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Family member</source>
+        <translation>Familiemedlem</translation>
+    </message>
+    <message>
+        <source>Change family member</source>
+        <translation>Ret familiemedlem</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Relation to the family</source>
+        <translation>Relation til familien</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternavn</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fødselsdato</translation>
+    </message>
+    <message>
+        <source>DDMMYY-XXXX (optional)</source>
+        <translation>DDMMÅÅ-XXXX (valgfrit)</translation>
+    </message>
+    <message>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Needs an interpreter</source>
+        <translation>Har brug for tolk</translation>
+    </message>
+    <message>
+        <source>Has parental responsibility (forældremyndighed)</source>
+        <translation>Har forældremyndighed</translation>
+    </message>
+    <message>
+        <source>Lives in the household</source>
+        <translation>Bor i husstanden</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Diagnosed on</source>
+        <translation>Diagnosticeret den</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <source>diagnosed</source>
+        <translation>diagnosticeret</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoser</translation>
+    </message>
+    <message>
+        <source>Remove the chosen diagnosis</source>
+        <translation>Fjern den valgte diagnose</translation>
+    </message>
+    <message>
+        <source>Save person</source>
+        <translation>Gem person</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case from a referral</source>
+        <translation>Nyt forløb ud fra en henvisning</translation>
+    </message>
+    <message>
+        <source>1. The referral</source>
+        <translation>1. Henvisningen</translation>
+    </message>
+    <message>
+        <source>Who detected the family</source>
+        <translation>Hvem opsporede familien</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Vælg …</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>phone or e-mail</source>
+        <translation>telefon eller e-mail</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Kontaktoplysninger</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>Henvisningsdato</translation>
+    </message>
+    <message>
+        <source>Date of the referral</source>
+        <translation>Henvisningsdato</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Modtaget via</translation>
+    </message>
+    <message>
+        <source>How it came</source>
+        <translation>Modtaget via</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Why the family was referred, in a few words</source>
+        <translation>Kort om, hvorfor familien er henvist</translation>
+    </message>
+    <message>
+        <source>2. The family</source>
+        <translation>2. Familien</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Familiens navn</translation>
+    </message>
+    <message>
+        <source>e.g. Familien Nørgaard</source>
+        <translation>fx Familien Nørgaard</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode and town</source>
+        <translation>Postnummer og by</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Født</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoser</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>Familiemedlemmer</translation>
+    </message>
+    <message>
+        <source>Add person …</source>
+        <translation>Tilføj person …</translation>
+    </message>
+    <message>
+        <source>Change …</source>
+        <translation>Ændr …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Add the parents or carers, the child the referral is about, each sibling and anyone else in the household.</source>
+        <translation>Tilføj forældre eller andre omsorgspersoner, det barn, henvisningen handler om, alle søskende og andre i husstanden.</translation>
+    </message>
+    <message>
+        <source>3. The course model</source>
+        <translation>3. Forløbsmodellen</translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation>Opret forløb</translation>
+    </message>
+    <message>
+        <source>Familien {name}</source>
+        <translation>Familien {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Password</name>
+    <message>
+        <source>This is a very common password. Choose another.</source>
+        <translation>Det er en meget almindelig adgangskode. Vælg en anden.</translation>
+    </message>
+    <message>
+        <source>Do not build the password from your own name.</source>
+        <translation>Byg ikke adgangskoden op om dit eget navn.</translation>
+    </message>
+    <message>
+        <source>Avoid repeating the same characters.</source>
+        <translation>Undgå at gentage de samme tegn.</translation>
+    </message>
+    <message>
+        <source>Avoid runs such as &quot;1234&quot; or &quot;abcd&quot;.</source>
+        <translation>Undgå rækker som &quot;1234&quot; eller &quot;abcd&quot;.</translation>
+    </message>
+    <message>
+        <source>Use at least {min} characters.</source>
+        <translation>Brug mindst {min} tegn.</translation>
+    </message>
+    <message>
+        <source>A few unrelated words make a strong password that is easy to remember, e.g. &quot;kaffe cykel regnvejr 7&quot;.</source>
+        <translation>Et par ord, der ikke har med hinanden at gøre, giver en stærk adgangskode, som er nem at huske, fx &quot;kaffe cykel regnvejr 7&quot;.</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Meget svag</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Svag</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Middel</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stærk</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Meget stærk</translation>
+    </message>
+    <message>
+        <source>not good enough yet</source>
+        <translation>ikke god nok endnu</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelDialog</name>
+    <message>
+        <source>Service level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>The level describes the services the family needs now, not the family. It can go down again.</source>
+        <translation>Niveauet beskriver de ydelser, familien har brug for nu, ikke familien selv. Det kan godt gå ned igen.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Save level</source>
+        <translation>Gem niveau</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>The screen</source>
+        <translation>Skærmen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>after {n} minutes</source>
+        <translation>efter {n} minutter</translation>
+    </message>
+    <message>
+        <source>Lock by itself</source>
+        <translation>Lås automatisk</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Stor</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Større</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekststørrelse</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Nuværende adgangskode</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Ny adgangskode</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Gentag den nye adgangskode</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <source>The password is changed.</source>
+        <translation>Adgangskoden er skiftet.</translation>
+    </message>
+    <message>
+        <source>Changing the password does not re-encrypt your records; it only changes the lock on the key.</source>
+        <translation>Når du skifter adgangskode, bliver dine oplysninger ikke krypteret på ny. Det er kun låsen på nøglen, der skiftes.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>De to nye adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWindow</name>
+    <message>
+        <source>Tovholder – create your profile</source>
+        <translation>Tovholder – opret din profil</translation>
+    </message>
+    <message>
+        <source>Welcome to Tovholder</source>
+        <translation>Velkommen til Tovholder</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Create your profile on this laptop. Everything you record is kept encrypted here and opened with your password. Choose a password you can remember: without it, only IT can open the records again.</source>
+        <translation>Opret din profil på denne computer. Alt, hvad du registrerer, bliver gemt krypteret her og åbnes med din adgangskode. Vælg en adgangskode, du kan huske: uden den er det kun IT, der kan åbne dine oplysninger igen.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Health visitor</source>
+        <translation>Sundhedsplejerske</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din rolle</translation>
+    </message>
+    <message>
+        <source>e.g. Sundhedsplejen, Herning Kommune</source>
+        <translation>fx Sundhedsplejen, Herning Kommune</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>Arbejdsplads</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Arbejdstelefon</translation>
+    </message>
+    <message>
+        <source>Work e-mail</source>
+        <translation>Arbejdsmail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gentag koden</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>Opret profil</translation>
+    </message>
+    <message>
+        <source>Write your name.</source>
+        <translation>Skriv dit navn.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>TovholderDialog</name>
+    <message>
+        <source>Tovholder</source>
+        <translation>Tovholder</translation>
+    </message>
+    <message>
+        <source>Me ({name})</source>
+        <translation>Mig ({name})</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>En anden</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>phone or e-mail</source>
+        <translation>telefon eller e-mail</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Kontaktoplysninger</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>e.g. knows the family; the main need is within health</source>
+        <translation>fx kender familien; det største behov ligger på sundhedsområdet</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Why this person</source>
+        <translation>Hvorfor denne person</translation>
+    </message>
+    <message>
+        <source>Agreed with the family</source>
+        <translation>Aftalt med familien</translation>
+    </message>
+    <message>
+        <source>Save tovholder</source>
+        <translation>Gem tovholder</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>Tovholder – locked</source>
+        <translation>Tovholder – låst</translation>
+    </message>
+    <message>
+        <source>Tovholder is locked</source>
+        <translation>Tovholder er låst</translation>
+    </message>
+    <message>
+        <source>Write your password to open your cases.</source>
+        <translation>Skriv din adgangskode for at åbne dine forløb.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Forgot your password? IT can open your records again with the municipality&apos;s recovery key; nothing you have saved is lost.</source>
+        <translation>Har du glemt din adgangskode? IT kan åbne dine oplysninger igen med kommunens gendannelsesnøgle. Intet af det, du har gemt, går tabt.</translation>
+    </message>
+    <message>
+        <source>Opening …</source>
+        <translation>Åbner …</translation>
+    </message>
+    <message>
+        <source>You can try again in {seconds} s.</source>
+        <translation>Du kan prøve igen om {seconds} sek.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Træk samtykke tilbage</translation>
+    </message>
+    <message>
+        <source>The family withdraws its consent to: {scope}</source>
+        <translation>Familien trækker sit samtykke tilbage til: {scope}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Begrundelse (valgfri)</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Træk tilbage</translation>
+    </message>
+</context>
+</TS>

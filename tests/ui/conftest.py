@@ -1,0 +1,45 @@
+"""UI fixtures: the real application controller and windows, offscreen, in Danish by default."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from app.security.kdf import FAST_KDF
+from app.services.workspace import create_profile
+from app.settings import Policy, Settings
+from app.ui.application import AppController, create_qapplication
+from app.ui.i18n import install_translators
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def danish(qapp):
+    create_qapplication()
+    install_translators("da")
+    yield
+    install_translators("da")
+
+
+@pytest.fixture
+def controller(qtbot, paths, content):
+    """The app controller over an isolated folder, creating profiles with the fast KDF."""
+    controller = AppController(
+        paths, Settings(), Policy(),
+        create=partial(create_profile, kdf=FAST_KDF, content=content),
+    )
+    yield controller
+    if controller.workspace is not None:
+        controller.workspace.store.close()
+    if controller.window is not None:
+        controller.window.close()
+
+
+@pytest.fixture
+def main_window(qtbot, demo_workspace):
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window

@@ -1,0 +1,103 @@
+"""Render the main screens offscreen to docs/screenshots/*.png, with synthetic families only.
+
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--lang da|en] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.paths import AppPaths  # noqa: E402
+from app.security.kdf import FAST_KDF  # noqa: E402
+from app.services import dto  # noqa: E402
+from app.services.demo import DemoOptions, populate  # noqa: E402
+from app.services.workspace import create_profile  # noqa: E402
+from app.settings import Policy, Settings  # noqa: E402
+from app.ui.application import apply_font, create_qapplication  # noqa: E402
+from app.ui.i18n import install_translators, translate  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.new_case_dialog import NewCaseDialog  # noqa: E402
+from app.ui.setup_window import SetupWindow  # noqa: E402
+from app.ui.unlock_window import UnlockWindow  # noqa: E402
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(widget, path: Path, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+    widget.show()
+    settle(app)
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="da")
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_qapplication()
+    install_translators(args.lang)
+    apply_font(app, 1.0)
+    suffix = "" if args.lang == "da" else f"-{args.lang}"
+
+    setup = SetupWindow(Policy(), args.lang)
+    setup.resize(640, 720)
+    setup.name.setText("Hanne Demo")
+    setup.password.setText("kaffe cykel")
+    shoot(setup, out / f"setup{suffix}.png", app)
+
+    unlock = UnlockWindow("Demo Kommune")
+    unlock.resize(760, 520)
+    unlock.show_error(translate("Errors", "The password is not correct."), 0)
+    shoot(unlock, out / f"unlock{suffix}.png", app)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = AppPaths.for_basedir(tmp)
+        workspace = create_profile(paths, dto.NewProfile("Hanne Demo", "sundhedsplejerske", "Sundhedsplejen, Demo Kommune"),
+                                   "kaffe cykel regnvejr 7", Settings(), Policy(), kdf=FAST_KDF)
+        populate(workspace, DemoOptions(families=60, seed=11))
+        window = MainWindow(workspace)
+        window.resize(1440, 900)
+        window.show()
+        settle(app)
+        # Open the first case that has siblings and consent, for a full overview.
+        chosen = None
+        for item in workspace.cases.search(dto.CaseFilter(limit=60)).items:
+            overview = workspace.cases.overview(item.id)
+            if len(overview.members) >= 4 and overview.consents and overview.tovholder and overview.service_level:
+                chosen = item.id
+                break
+        window.case_list.refresh()
+        if chosen:
+            window.case_list.select_case(chosen)
+            window.open_case(chosen)
+        shoot(window, out / f"main{suffix}.png", app)
+        window.case_list.search.setText("emil")
+        window.case_list.refresh()
+        shoot(window, out / f"search{suffix}.png", app)
+        dialog = NewCaseDialog(workspace, window)
+        dialog.resize(780, 900)
+        dialog.source_kind.setCurrentIndex(1)
+        dialog.organisation.setText("Børneafdelingen, regionshospitalet")
+        dialog.referred_on.set_date(date(2026, 11, 20))
+        shoot(dialog, out / f"new-case{suffix}.png", app)
+        dialog.close_for_lock()
+        window.close()
+        workspace.lock()
+
+
+if __name__ == "__main__":
+    main()
