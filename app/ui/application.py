@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -288,16 +288,25 @@ def run(paths: AppPaths, language: str | None = None) -> int:
     if language:
         settings.language = language
     app = create_qapplication()
+    install_translators(settings.language)
+    instance = QLockFile(str(paths.data_dir / "tovholder.lock"))
+    if not instance.tryLock(200):
+        # A second copy on the same profile would fight the first over drafts and the lock screen.
+        QMessageBox.information(None, "Tovholder", translate(
+            "Errors", "Tovholder is already open on this computer. Use the window that is already open."))
+        return 1
     if os.environ.get("TOVHOLDER_STARTUP_PROBE") == "1":
         app.installEventFilter(_StartupProbe(app))
-    install_translators(settings.language)
     apply_font(app, settings.font_scale)
     sys.excepthook = _excepthook
     _controller = AppController(paths, settings, policy)
     app.aboutToQuit.connect(_controller.shutdown)
     _controller.start()
     log.info("Tovholder %s started", __version__)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.unlock()
 
 
 def smoke_test(paths: AppPaths) -> int:

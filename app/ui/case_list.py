@@ -175,6 +175,8 @@ class CaseListPanel(QWidget):
         self.case_chosen.emit(item.id, self.search.text().strip())
 
     def _open_first(self) -> None:
+        if self._search_timer.isActive():
+            self.refresh()  # Enter right after typing: search what is typed now, not the old list
         if self.proxy.rowCount() > 0:
             index = self.proxy.index(0, 0)
             self.table.setCurrentIndex(index)
