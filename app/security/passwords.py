@@ -79,8 +79,8 @@ def assess(password: str, min_length: int = 10, personal_words: tuple[str, ...] 
         hints.append(
             QT_TRANSLATE_NOOP(
                 "Password",
-                "A few unrelated words make a strong password that is easy to remember, "
-                "e.g. \"kaffe cykel regnvejr 7\".",
+                "Four or five unrelated words, with spaces, make a strong password that is easy "
+                "to remember.",
             )
         )
     score = min(score, 4)

@@ -595,6 +595,10 @@
         <source>Something unexpected happened. What you were typing has been kept as a draft. If it happens again, tell IT what you were doing; the log file holds the details (without personal data).</source>
         <translation>Der skete noget uventet. Det, du var ved at skrive, er gemt som kladde. Hvis det sker igen, så fortæl IT, hvad du var i gang med. Logfilen har detaljerne (uden personoplysninger).</translation>
     </message>
+    <message>
+        <source>Tovholder is already open on this computer. Use the window that is already open.</source>
+        <translation>Tovholder er allerede åben på denne computer. Brug det vindue, der allerede er åbent.</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
@@ -998,8 +1002,8 @@
         <translation>Brug mindst {min} tegn.</translation>
     </message>
     <message>
-        <source>A few unrelated words make a strong password that is easy to remember, e.g. &quot;kaffe cykel regnvejr 7&quot;.</source>
-        <translation>Et par ord, der ikke har med hinanden at gøre, giver en stærk adgangskode, som er nem at huske, fx &quot;kaffe cykel regnvejr 7&quot;.</translation>
+        <source>Four or five unrelated words, with spaces, make a strong password that is easy to remember.</source>
+        <translation>Fire-fem ord, der ikke har noget med hinanden at gøre, med mellemrum imellem, giver en stærk adgangskode, som er nem at huske.</translation>
     </message>
     <message>
         <source>Very weak</source>
@@ -1188,7 +1192,7 @@
     </message>
     <message>
         <source>Repeat the password</source>
-        <translation>Gentag koden</translation>
+        <translation>Gentag adgangskoden</translation>
     </message>
     <message>
         <source>Create profile</source>
