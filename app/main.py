@@ -97,10 +97,8 @@ def run_smoke_test(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import DemoOptions, populate
-    from app.services.dto import NewProfile
-    from app.services.workspace import create_profile, profile_exists
-    from app.settings import Policy, Settings
+    from app.services.demo import create_demo_profile
+    from app.services.workspace import profile_exists
 
     if not args.basedir:
         print("tovholder demo: --basedir DIR is required (the demo never touches a real profile)",
@@ -111,23 +109,21 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"tovholder demo: a profile already exists in {args.basedir}; choose an empty folder",
               file=sys.stderr)
         return 2
+    base = Path(args.basedir)
+    if base.exists() and (not base.is_dir() or any(base.iterdir())):
+        print(f"tovholder demo: {args.basedir} is not empty; choose an empty folder", file=sys.stderr)
+        return 2
     paths.ensure()
     setup_logging(paths.log_file)
-    settings = Settings.load(paths.settings_file)
-    policy = Policy.load(paths.policy_files)
-    workspace = create_profile(
-        paths, NewProfile(args.name, "sundhedsplejerske", "Sundhedsplejen, Demo Kommune", "12 34 56 78",
-                          "demo@example.invalid"),
-        args.password, settings, policy, require_strong_password=False,
-    )
-    try:
-        def progress(done: int) -> None:
-            print(f"\r{done}/{args.families} familier", end="", file=sys.stderr, flush=True)
 
-        added = populate(workspace, DemoOptions(families=args.families, seed=args.seed), progress)
-    finally:
-        workspace.lock()
-    print(f"\nDemo-profil oprettet i {paths.data_dir} med {added} syntetiske familier.", file=sys.stderr)
+    def progress(done: int) -> None:
+        print(f"\r{done}/{args.families} familier", end="", file=sys.stderr, flush=True)
+
+    workspace = create_demo_profile(paths, args.password, args.families, name=args.name, seed=args.seed,
+                                    progress=progress)
+    workspace.lock()
+    print(f"\nDemo-profil oprettet i {paths.data_dir} med {args.families} syntetiske familier.",
+          file=sys.stderr)
     return 0
 
 

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.errors import ConsentRequiredError, ValidationError
+from app.paths import AppPaths
+from app.security.kdf import FAST_KDF
 from app.services import dto
 from app.services.case_summary import refresh
-from app.services.workspace import Workspace
+from app.services.workspace import Workspace, create_profile
+from app.settings import Policy, Settings
 
 GIRLS = ("Emma", "Ida", "Clara", "Freja", "Alma", "Ella", "Sofia", "Anna", "Laura", "Karla", "Olivia",
          "Agnes", "Lærke", "Asta", "Liva", "Nora", "Ellen", "Esther", "Mille", "Sigrid")
@@ -189,3 +192,33 @@ def _advance(rng: random.Random, course, case, new: dto.NewCase, today: date) ->
                 course.apply_complete_step(case)
             except (ConsentRequiredError, ValidationError):
                 break  # a consent gate or the end of the course: stop where a real case would
+
+
+def create_demo_profile(
+    paths: AppPaths,
+    password: str,
+    families: int,
+    name: str = "Hanne Demo",
+    seed: int = 2026,
+    fast_kdf: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Workspace:
+    """A new profile holding ``families`` synthetic families, returned unlocked.
+
+    ``fast_kdf`` uses cheap Argon2 parameters (smoke test and tests only); the password may be weak
+    because the profile holds nothing but made-up families.
+    """
+    settings = Settings.load(paths.settings_file)
+    workspace = create_profile(
+        paths,
+        dto.NewProfile(name, "sundhedsplejerske", "Sundhedsplejen, Demo Kommune", "12 34 56 78",
+                       "demo@example.invalid"),
+        password, settings, Policy.load(paths.policy_files), kdf=FAST_KDF if fast_kdf else None,
+        require_strong_password=False,
+    )
+    try:
+        populate(workspace, DemoOptions(families=families, seed=seed), progress)
+    except BaseException:
+        workspace.lock()
+        raise
+    return workspace

@@ -311,17 +311,13 @@ def run(paths: AppPaths, language: str | None = None) -> int:
 
 def smoke_test(paths: AppPaths) -> int:
     """Start, open a temporary profile with a few synthetic families, render the main window, exit 0."""
-    from app.security.kdf import FAST_KDF
-    from app.services.demo import DemoOptions, populate
+    from app.services.demo import create_demo_profile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_qapplication()
     install_translators("da")
-    settings, policy = Settings(), Policy()
-    workspace = create_profile(paths, NewProfile("Røgtest", "sundhedsplejerske"), "røgtest-adgangskode-42",
-                               settings, policy, kdf=FAST_KDF)
+    workspace = create_demo_profile(paths, "røgtest", families=3, name="Røgtest", seed=1, fast_kdf=True)
     try:
-        populate(workspace, DemoOptions(families=3, seed=1))
         window = MainWindow(workspace)
         window.show()
         app.processEvents()
