@@ -56,6 +56,10 @@ class AppPaths:
             except OSError:  # pragma: no cover - e.g. Windows ACLs
                 pass
 
+    def has_profile(self) -> bool:
+        """A profile was created here (its key file or its database exists)."""
+        return self.key_file.exists() or self.database.exists()
+
     @property
     def database(self) -> Path:
         """The SQLCipher database holding every record of the profile."""

@@ -56,6 +56,8 @@ class Case(SyncedRecord, Base):
     consent_expires_on: Mapped[date | None] = mapped_column(Date, nullable=True, info=DERIVED)
     next_due_on: Mapped[date | None] = mapped_column(Date, nullable=True, info=DERIVED)
     child_names: Mapped[str] = mapped_column(String(300), default="", info=DERIVED)
+    current_step_da: Mapped[str] = mapped_column(String(200), default="", info=DERIVED)
+    current_step_en: Mapped[str] = mapped_column(String(200), default="", info=DERIVED)
 
     members: Mapped[list[FamilyMember]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="FamilyMember.position"
@@ -224,4 +226,4 @@ class CaseStep(SyncedRecord, Base):
     case: Mapped[Case] = relationship(back_populates="steps")
 
 
-Index("ix_cases_list", Case.status, Case.phase, Case.updated_at)
+Index("ix_cases_updated_at", Case.updated_at)

@@ -128,7 +128,8 @@ def refresh(case: Case, content: ContentLibrary, today: date) -> None:
     active = next((s for s in case.steps if s.status == STEP_ACTIVE), None)
     if active is not None:
         case.current_step_code = active.code
+        case.current_step_da, case.current_step_en = active.label_da, active.label_en
         case.phase = active.phase
     elif case.steps and all(s.status in (STEP_DONE, STEP_SKIPPED) for s in case.steps):
-        case.current_step_code = ""
+        case.current_step_code = case.current_step_da = case.current_step_en = ""
         case.phase = case.steps[-1].phase

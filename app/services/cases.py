@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.models import Case, CaseStep, Consent, Diagnosis, FamilyMember, Referral
@@ -47,38 +47,27 @@ class CaseService:
     # ---- reading
 
     def search(self, flt: dto.CaseFilter) -> dto.CaseList:
-        """The cases matching the search text and filters, most recently changed first."""
+        """The cases matching the search text and filters, most recently changed first.
+
+        One indexed query over the summary columns of ``cases``; the total is counted separately,
+        and only when there are more matches than fit on the page.
+        """
         today = self.ctx.today()
-        step = aliased(CaseStep)
-        stmt = (
-            select(
-                Case.id, Case.family_name, Case.child_names, Case.phase, Case.status,
-                step.label_da, step.label_en, Case.tovholder_name, Case.service_level, Case.opened_on,
-                Case.updated_at, Case.has_participation_consent, Case.next_due_on,
-                Case.consent_expires_on, Case.tovholder_profile_id, Case.created_by,
-                func.count().over().label("total"),
-            )
-            .outerjoin(step, and_(step.case_id == Case.id, step.code == Case.current_step_code))
-            .order_by(Case.updated_at.desc())
-            .limit(flt.limit)
-        )
-        for word in search_words(flt.query):
-            stmt = stmt.where(func.instr(Case.search_text, word) > 0)
+        conditions = [func.instr(Case.search_text, word) > 0 for word in search_words(flt.query)]
         if flt.phase:
-            stmt = stmt.where(Case.phase == flt.phase)
+            conditions.append(Case.phase == flt.phase)
         if flt.status == "open":
-            stmt = stmt.where(Case.status != STATUS_CLOSED)
+            conditions.append(Case.status != STATUS_CLOSED)
         elif flt.status:
-            stmt = stmt.where(Case.status == flt.status)
+            conditions.append(Case.status == flt.status)
         me = self.ctx.profile.id
         if flt.mine:
-            stmt = stmt.where(
-                # Hers: she is the tovholder, or there is none yet and she opened the case. Someone
-                # else as tovholder (a caseworker, say) has no profile id here, so test the name.
+            conditions.append(
+                # Hers: she is the tovholder, or nobody is yet and she opened the case.
                 or_(Case.tovholder_profile_id == me, and_(Case.tovholder_name == "", Case.created_by == me))
             )
         if flt.needs_attention:
-            stmt = stmt.where(
+            conditions += [
                 Case.status != STATUS_CLOSED,
                 or_(
                     Case.has_participation_consent.is_(False),
@@ -86,9 +75,23 @@ class CaseService:
                     Case.next_due_on < today,
                     Case.consent_expires_on <= today + timedelta(days=CONSENT_WARNING_DAYS),
                 ),
+            ]
+        page = (
+            select(
+                Case.id, Case.family_name, Case.child_names, Case.phase, Case.status, Case.current_step_da,
+                Case.current_step_en, Case.tovholder_name, Case.service_level, Case.opened_on,
+                Case.updated_at, Case.has_participation_consent, Case.next_due_on,
+                Case.consent_expires_on, Case.tovholder_profile_id, Case.created_by,
             )
+            .where(*conditions)
+            .order_by(Case.updated_at.desc())
+            .limit(flt.limit)
+        )
         with self.ctx.store.unit_of_work() as session:
-            rows = session.execute(stmt).all()
+            rows = session.execute(page).all()
+            total = len(rows)
+            if total == flt.limit:
+                total = session.execute(select(func.count()).select_from(Case).where(*conditions)).scalar_one()
         items = tuple(
             dto.CaseListItem(
                 id=r.id,
@@ -96,8 +99,8 @@ class CaseService:
                 child_names=r.child_names,
                 phase=r.phase,
                 status=r.status,
-                current_step_da=r.label_da or "",
-                current_step_en=r.label_en or "",
+                current_step_da=r.current_step_da,
+                current_step_en=r.current_step_en,
                 tovholder_name=r.tovholder_name,
                 service_level=r.service_level,
                 opened_on=r.opened_on,
@@ -110,7 +113,6 @@ class CaseService:
             )
             for r in rows
         )
-        total = rows[0].total if rows else 0
         return dto.CaseList(items=items, total=total)
 
     def record_search(self, query: str) -> None:

@@ -100,7 +100,7 @@ def device_id(paths: AppPaths, settings: Settings) -> str:
 
 
 def profile_exists(paths: AppPaths) -> bool:
-    return paths.key_file.exists() or paths.database.exists()
+    return paths.has_profile()
 
 
 def check_new_password(password: str, policy: Policy, personal_words: tuple[str, ...] = ()) -> None:

@@ -11,10 +11,11 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import APP_NAME, __version__
 from app.errors import KnownError, UnlockThrottledError, WrongPasswordError
@@ -22,15 +23,34 @@ from app.logging_setup import format_exception_safely
 from app.paths import AppPaths
 from app.resources import resources_dir
 from app.services.dto import NewProfile
-from app.services.workspace import Workspace, create_profile, profile_exists, unlock
 from app.settings import Policy, Settings
 from app.ui.i18n import error_text, install_translators, translate
 from app.ui.idle import IdleWatcher
-from app.ui.main_window import MainWindow
 from app.ui.ops import Operation
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.setup_window import SetupWindow
 from app.ui.unlock_window import UnlockWindow
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
+    from app.ui.main_window import MainWindow
+
+# The database layer (SQLAlchemy, Alembic, the models) and the main window are imported only when
+# needed, so the unlock window is on screen quickly; they load in the background meanwhile.
+
+
+def create_profile(*args: Any, **kwargs: Any) -> Workspace:
+    from app.services.workspace import create_profile as create
+
+    return create(*args, **kwargs)
+
+
+def unlock(*args: Any, **kwargs: Any) -> Workspace:
+    from app.services.workspace import unlock as open_profile
+
+    return open_profile(*args, **kwargs)
+
+
+def _preload() -> None:
+    import app.services.workspace  # noqa: F401
 
 log = logging.getLogger(__name__)
 BASE_POINT_SIZE = 11
@@ -67,7 +87,7 @@ class AppController(QObject):
     # ---- windows
 
     def start(self) -> None:
-        if profile_exists(self.paths):
+        if self.paths.has_profile():
             self.show_unlock()
         else:
             self.show_setup()
@@ -91,6 +111,8 @@ class AppController(QObject):
         window.deleteLater()
 
     def show_setup(self) -> None:
+        from app.ui.setup_window import SetupWindow
+
         window = SetupWindow(self.policy, self.settings.language)
         window.submitted.connect(self._create_profile)
         window.language_changed.connect(self._setup_language)
@@ -107,10 +129,11 @@ class AppController(QObject):
         window.unlock_requested.connect(self._unlock_requested)
         self._replace_window(window)
         window.password.setFocus()
+        Operation(self, _preload).run()
 
     def _create_profile(self, profile: NewProfile, password: str) -> None:
         window = self.window
-        assert isinstance(window, SetupWindow)
+        assert window is not None
         window.setEnabled(False)
 
         def failed(exc: BaseException) -> None:
@@ -142,6 +165,8 @@ class AppController(QObject):
 
     def enter(self, workspace: Workspace) -> None:
         """The profile is open: show the main window, bring back open forms, start the idle timer."""
+        from app.ui.main_window import MainWindow
+
         self.workspace = workspace
         for problem in workspace.content.rejected:
             log.warning("municipal content rejected: %s line %s", problem.file, problem.line)
@@ -197,13 +222,15 @@ class AppController(QObject):
     def open_settings(self) -> None:
         if self.workspace is None or self.main is None:
             return
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.workspace, self.main)
         dialog.finished.connect(lambda result: self._settings_done(dialog, result))
         dialog.open()
 
-    def _settings_done(self, dialog: SettingsDialog, result: int) -> None:
+    def _settings_done(self, dialog: QDialog, result: int) -> None:
         dialog.deleteLater()
-        if result != SettingsDialog.DialogCode.Accepted:
+        if result != QDialog.DialogCode.Accepted:
             return
         language, minutes, scale = dialog.values()
         relayout = language != self.settings.language or scale != self.settings.font_scale
@@ -318,6 +345,8 @@ def smoke_test(paths: AppPaths) -> int:
     install_translators("da")
     workspace = create_demo_profile(paths, "røgtest", families=3, name="Røgtest", seed=1, fast_kdf=True)
     try:
+        from app.ui.main_window import MainWindow
+
         window = MainWindow(workspace)
         window.show()
         app.processEvents()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import KnownError
 from app.services import dto
@@ -38,6 +38,7 @@ class CaseActions(QObject):
         self.panel = panel
         self.window = window
         self.open_forms: list[DraftDialog] = []
+        self._remove_armed = ""
         panel.edit_household.connect(lambda: self._with_case(lambda ov: HouseholdDialog(workspace, ov, window)))
         panel.add_member.connect(lambda: self._with_case(lambda ov: MemberDialog(workspace, ov.id, None, window)))
         panel.edit_member.connect(self.edit_member)
@@ -52,6 +53,7 @@ class CaseActions(QObject):
     # ---- opening
 
     def open_case(self, case_id: str, via_search: str = "") -> dto.CaseOverview | None:
+        self._remove_armed = ""
         try:
             overview = self.workspace.cases.overview(case_id, via_search)
         except KnownError as exc:
@@ -111,13 +113,15 @@ class CaseActions(QObject):
         member = next((m for m in overview.members if m.id == member_id), None) if overview else None
         if member is None:
             return
-        answer = QMessageBox.question(
-            self.window, self.tr("Remove person"),
-            fill(self.tr("Remove {name} from the family? The change is kept in the case history."),
-                 name=member.full_name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._course_call(lambda case_id: self.workspace.cases.remove_member(case_id, member_id))
+        if self._remove_armed != member_id:
+            # Asked inline, not in a modal box (see DraftDialog.reject): the second press removes.
+            self._remove_armed = member_id
+            self.panel.show_message(fill(self.tr(
+                "Press Remove again to remove {name} from the family. The change is kept in the case "
+                "history."), name=member.full_name))
+            return
+        self._remove_armed = ""
+        self._course_call(lambda case_id: self.workspace.cases.remove_member(case_id, member_id))
 
     def _course_call(self, call) -> None:  # type: ignore[no-untyped-def]
         overview = self.panel.overview

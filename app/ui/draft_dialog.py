@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -48,6 +47,7 @@ class DraftDialog(QDialog):
         self.saved_result: Any = None
         self._restoring = False
         self._dirty = False
+        self._discard_armed = False
         self._field_errors: dict[str, tuple[QWidget | None, ErrorLabel | None]] = {}
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -108,6 +108,9 @@ class DraftDialog(QDialog):
     def changed(self, *_: object) -> None:
         if self._restoring:
             return
+        if self._discard_armed:
+            self._discard_armed = False
+            self.error.clear_message()
         self._dirty = True
         self._draft_timer.start()
 
@@ -176,14 +179,13 @@ class DraftDialog(QDialog):
         return True
 
     def reject(self) -> None:
-        if self._dirty and self.isVisible():
-            answer = QMessageBox.question(
-                self, self.tr("Discard?"), self.tr("Close the form and discard what you have written?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        # No modal question here: a message box opens its own event loop, and the idle lock could
+        # fire inside it. The first Cancel (or Esc) asks inline; the second one discards.
+        if self._dirty and self.isVisible() and not self._discard_armed:
+            self._discard_armed = True
+            self.error.show_message(self.tr(
+                "Press Cancel again to discard what you have written. Until then it is kept."))
+            return
         self.discard_draft()
         super().reject()
 

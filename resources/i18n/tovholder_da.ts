@@ -4,12 +4,8 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <source>Remove person</source>
-        <translation>Fjern person</translation>
-    </message>
-    <message>
-        <source>Remove {name} from the family? The change is kept in the case history.</source>
-        <translation>Vil du fjerne {name} fra familien? Ændringen bliver gemt i forløbets historik.</translation>
+        <source>Press Remove again to remove {name} from the family. The change is kept in the case history.</source>
+        <translation>Tryk Fjern igen for at fjerne {name} fra familien. Ændringen gemmes i forløbets historik.</translation>
     </message>
 </context>
 <context>
@@ -401,12 +397,8 @@
         <translation>Annuller</translation>
     </message>
     <message>
-        <source>Discard?</source>
-        <translation>Forkast?</translation>
-    </message>
-    <message>
-        <source>Close the form and discard what you have written?</source>
-        <translation>Vil du lukke formularen og forkaste det, du har skrevet?</translation>
+        <source>Press Cancel again to discard what you have written. Until then it is kept.</source>
+        <translation>Tryk Annuller igen for at kassere det, du har skrevet. Indtil da er det gemt.</translation>
     </message>
 </context>
 <context>

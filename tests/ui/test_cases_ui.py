@@ -200,3 +200,27 @@ def test_table_model_passes_the_model_tester(qtmodeltester, demo_workspace):
         Column("Family", lambda c: c.family_name), Column("Phase", lambda c: c.phase)])
     model.set_rows(demo_workspace.cases.search(dto.CaseFilter()).items)
     qtmodeltester.check(model)
+
+
+def test_cancel_asks_inline_before_discarding(qtbot, main_window, demo_workspace):
+    dialog = main_window.actions.new_case()
+    qtbot.keyClicks(dialog.organisation, "Midtbyens Skole")
+    dialog.save_draft()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert demo_workspace.drafts.get("new_case") is not None
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert demo_workspace.drafts.get("new_case") is None
+
+
+def test_removing_a_person_asks_inline_first(qtbot, main_window, demo_workspace):
+    case_id = new_plain_case(demo_workspace)
+    main_window.open_case(case_id)
+    panel = main_window.overview
+    father = next(m for m in panel.overview.members if m.relation == "far")
+    panel.remove_member.emit(father.id)
+    assert panel.message.isVisible() and father.full_name in panel.message.text()
+    assert len(panel.overview.members) == 2
+    panel.remove_member.emit(father.id)
+    assert [m.first_name for m in panel.overview.members] == ["Asta"]

@@ -59,6 +59,8 @@ def upgrade() -> None:
     sa.Column('consent_expires_on', sa.Date(), nullable=True),
     sa.Column('next_due_on', sa.Date(), nullable=True),
     sa.Column('child_names', sa.String(length=300), nullable=False),
+    sa.Column('current_step_da', sa.String(length=200), nullable=False),
+    sa.Column('current_step_en', sa.String(length=200), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('created_at', app.models.base.UtcDateTime(length=32), nullable=False),
     sa.Column('updated_at', app.models.base.UtcDateTime(length=32), nullable=False),
@@ -69,10 +71,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cases'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_list', ['status', 'phase', 'updated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_phase'), ['phase'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_tovholder_profile_id'), ['tovholder_profile_id'], unique=False)
+        batch_op.create_index('ix_cases_updated_at', ['updated_at'], unique=False)
 
     op.create_table('change_log',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
@@ -348,10 +350,10 @@ def downgrade() -> None:
 
     op.drop_table('change_log')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_updated_at')
         batch_op.drop_index(batch_op.f('ix_cases_tovholder_profile_id'))
         batch_op.drop_index(batch_op.f('ix_cases_status'))
         batch_op.drop_index(batch_op.f('ix_cases_phase'))
-        batch_op.drop_index('ix_cases_list')
 
     op.drop_table('cases')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
