@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,8 +28,17 @@ DERIVED = {"derived": True}
 
 
 def new_id() -> str:
-    """A new record id (UUID 4, text)."""
-    return str(uuid.uuid4())
+    """A new record id: a UUID version 7 (RFC 9562), as text.
+
+    The first 48 bits are the time in milliseconds, so new records land at the end of every index
+    on an id (and on a case id) instead of at random places. Each save then touches a few hot index
+    pages rather than many cold ones, which in an encrypted database each cost a decryption.
+    """
+    millis = time.time_ns() // 1_000_000
+    rand_a = secrets.randbits(12)
+    rand_b = secrets.randbits(62)
+    value = (millis & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
+    return str(uuid.UUID(int=value))
 
 
 def utcnow() -> datetime:

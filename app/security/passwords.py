@@ -60,7 +60,8 @@ def assess(password: str, min_length: int = 10, personal_words: tuple[str, ...] 
         score += 1
     core = _normalise(password)
     common = core in COMMON or any(core.startswith(w) and len(core) - len(w) <= 4 for w in COMMON)
-    personal = any(w and len(w) >= 3 and _normalise(w) in core for w in personal_words)
+    parts = {part for word in personal_words for part in re.split(r"[\s\-]+", word)}
+    personal = any(len(p) >= 3 and _normalise(p) and _normalise(p) in core for p in parts)
     if common:
         score = 0
         hints.append(QT_TRANSLATE_NOOP("Password", "This is a very common password. Choose another."))

@@ -245,11 +245,16 @@ class CaseService:
         """Add a member (``member.id`` is None) or change one; checks the whole family's order."""
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, case_id)
-            others = [_member_input(m) for m in case.members if m.id != member.id]
-            checked = self._check_members(tuple(others + [member]))
-            new_values = checked[-1]
+            # The family in its order, with this member in its own place (new ones last), so that
+            # an error names the right row.
+            family = [member if m.id == member.id else _member_input(m) for m in case.members]
             if member.id is None:
-                row = _new_member(new_values, len(case.members))
+                family.append(member)
+            checked = self._check_members(tuple(family))
+            new_values = checked[[m.id for m in family].index(member.id)] if member.id else checked[-1]
+            if member.id is None:
+                position = max((m.position for m in case.members), default=-1) + 1
+                row = _new_member(new_values, position)
                 case.members.append(row)
             else:
                 row = next((m for m in case.members if m.id == member.id), None)

@@ -64,7 +64,7 @@ class Store:
 def backup_database(db_path: Path, backup_dir: Path, keep: int = 5) -> Path:
     """Copy the (encrypted) database and its WAL before a migration; keeps the newest ``keep``."""
     backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{db_path.stem}-{stamp}{db_path.suffix}"
     shutil.copy2(db_path, target)
     wal = db_path.with_name(db_path.name + "-wal")

@@ -156,8 +156,7 @@ def create_profile(
     data_key = new_data_key()
     keyfile = KeyFile(profile_id=profile_id)
     keyfile.set_password(data_key, password, kdf or KdfParams())
-    if policy.recovery_public_key:
-        keyfile.add_recovery(data_key, policy.recovery_public_key)
+    _add_recovery(keyfile, data_key, policy)
     # The key file is written under a temporary name and moved into place last, so a crash during
     # the first start never leaves a database without its key (or a key without its database).
     keyfile.save(pending_key)
@@ -175,6 +174,20 @@ def create_profile(
         raise
     info = ProfileInfo(profile_id, name, new.role, new.organisation.strip(), new.phone.strip(), new.email.strip())
     return Workspace(paths, settings, policy, content or load_content(paths), store, info, today)
+
+
+def _add_recovery(keyfile: KeyFile, data_key: bytes, policy: Policy) -> bool:
+    """Wrap the data key to IT's recovery key if the policy has one; True if the key file changed.
+
+    A malformed key in the policy is IT's mistake, not hers: it is logged and she carries on.
+    """
+    if not policy.recovery_public_key:
+        return False
+    try:
+        return keyfile.add_recovery(data_key, policy.recovery_public_key)
+    except ValueError:
+        log.error("the recovery public key in the policy is not a valid X25519 key; not added")
+        return False
 
 
 def _unwrap(paths: AppPaths, keyfile: KeyFile, password: str, clock: Callable[[], float] | None = None) -> bytes:
@@ -215,12 +228,8 @@ def unlock(
     """
     keyfile = KeyFile.load(paths.key_file)
     data_key = _unwrap(paths, keyfile, password, clock)
-    if policy.recovery_public_key:
-        try:
-            if keyfile.add_recovery(data_key, policy.recovery_public_key):
-                keyfile.save(paths.key_file)
-        except ValueError:
-            log.error("the recovery public key in the policy is not a valid X25519 key; not added")
+    if _add_recovery(keyfile, data_key, policy):
+        keyfile.save(paths.key_file)
     if not paths.database.exists():
         raise DatabaseOpenError()
     actor = Actor(user_id=keyfile.profile_id, device_id=device_id(paths, settings))

@@ -54,6 +54,7 @@ def _preload() -> None:
 
 log = logging.getLogger(__name__)
 BASE_POINT_SIZE = 11
+PRELOAD_DELAY_MS = 300
 
 
 class AppController(QObject):
@@ -96,6 +97,7 @@ class AppController(QObject):
         old = self.window
         self.window = window
         window.show()
+        window.activateWindow()  # keyboard shortcuts work at once, without a click first
         if old is not None and old is not window:
             old.close()
             self._retire(old)
@@ -129,6 +131,11 @@ class AppController(QObject):
         window.unlock_requested.connect(self._unlock_requested)
         self._replace_window(window)
         window.password.setFocus()
+        # Load the database layer while she types, but only once the window is painted: the import
+        # holds Python's lock and would otherwise delay the first paint.
+        QTimer.singleShot(PRELOAD_DELAY_MS, self, self._preload)
+
+    def _preload(self) -> None:
         Operation(self, _preload).run()
 
     def _create_profile(self, profile: NewProfile, password: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from app.security.kdf import FAST_KDF
 from app.services.workspace import create_profile
@@ -23,7 +24,7 @@ def danish(qapp):
 
 
 @pytest.fixture
-def controller(qtbot, paths, content):
+def controller(qtbot, qapp, paths, content):
     """The app controller over an isolated folder, creating profiles with the fast KDF."""
     controller = AppController(
         paths, Settings(), Policy(),
@@ -34,6 +35,11 @@ def controller(qtbot, paths, content):
         controller.workspace.store.close()
     if controller.window is not None:
         controller.window.close()
+    # Delete the controller and its windows now, on this thread, rather than whenever the garbage
+    # collector gets to them (which may be on a worker thread of a later test).
+    qapp.removeEventFilter(controller.idle)
+    controller.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -107,6 +107,7 @@ def test_lock_shortcut(qtbot, controller, workspace):
     workspace.lock()
     controller.start()
     unlock_with(qtbot, controller, PASSWORD, controller.unlocked)
+    qtbot.waitUntil(controller.main.isActiveWindow)
     with qtbot.waitSignal(controller.locked):
         qtbot.keyClick(controller.main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(controller.window, UnlockWindow)

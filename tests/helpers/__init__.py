@@ -1,0 +1,1 @@
+"""Helpers shared by the Qt-free tests: synthetic families and CPR numbers, the crash-test writer."""
