@@ -25,8 +25,9 @@ demo: $(STAMP)
 	  $(BIN)/tovholder demo --basedir demo-profile --families 200 --password demo
 	$(BIN)/tovholder --basedir demo-profile
 
-## The whole test suite (Qt offscreen, no display needed).
+## The whole test suite (lint, then pytest with Qt offscreen: no display needed).
 test: $(STAMP)
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
