@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.errors import StorageError
@@ -74,15 +74,24 @@ def test_change_log_rows_carry_author_device_and_a_growing_revision(workspace):
     workspace.cases.update_household(case_id, dto.HouseholdInput("Familien Holm", "Bøgevej 3"))
     workspace.cases.update_household(case_id, dto.HouseholdInput("Familien Holm-Skovbjerg", "Bøgevej 3"))
 
+    # Until it is synced, a record has one change-log row holding its newest state (sync sends
+    # whole records); the revision counts every change.
     rows = [r for r in _log(workspace) if r.record_id == case_id]
-    assert [(r.operation, r.revision) for r in rows] == [("insert", 1), ("update", 2), ("update", 3)]
-    assert [r.payload["family_name"] for r in rows] == [
-        "Familien Skovbjerg", "Familien Holm", "Familien Holm-Skovbjerg"]
+    assert [(r.operation, r.revision) for r in rows] == [("insert", 3)]
+    assert rows[0].payload["family_name"] == "Familien Holm-Skovbjerg"
     assert {(r.author_id, r.device_id) for r in _log(workspace)} == {(actor.user_id, actor.device_id)}
     assert actor.user_id == workspace.profile.id and actor.device_id
     assert rows[-1].payload["revision"] == 3
     assert rows[-1].payload["updated_by"] == actor.user_id
     assert rows[-1].synced_at is None  # waiting for sync
+
+    # Once that row has been sent, the next change gets a row of its own.
+    with workspace.store.unit_of_work() as session:
+        session.execute(text("UPDATE change_log SET synced_at = '2026-11-22T10:00:00.000000+00:00'"))
+    workspace.cases.update_household(case_id, dto.HouseholdInput("Familien Holm", "Bøgevej 5"))
+    rows = [r for r in _log(workspace) if r.record_id == case_id]
+    assert [(r.operation, r.revision) for r in rows] == [("insert", 3), ("update", 4)]
+    assert rows[-1].payload["address"] == "Bøgevej 5"
 
 
 def test_change_from_another_device_is_stamped_with_its_ids(workspace):
@@ -104,7 +113,8 @@ def test_derived_summary_columns_are_left_out_of_the_payload(workspace):
     case_rows = [r for r in _log(workspace) if r.entity == "cases"]
 
     assert DERIVED >= {"search_text", "tovholder_name", "has_participation_consent", "child_names"}
-    assert len(case_rows) == 2
+    assert len(case_rows) == 1  # created, then changed by the consent: one unsynced row
+    assert case_rows[0].revision == 2
     for row in case_rows:
         assert not DERIVED & set(row.payload)
         assert {"family_name", "address", "status", "phase", "current_step_code"} <= set(row.payload)

@@ -28,14 +28,14 @@ from tests.helpers.files import snapshot
 
 PROBE_MIGRATION = '''"""test-only second revision: one more table
 
-Revision ID: 0002
+Revision ID: {rev}
 Revises: {down}
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
+revision = "{rev}"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -140,15 +140,20 @@ def test_database_from_a_newer_app_is_refused_and_left_byte_identical(workspace,
 
 @pytest.fixture
 def second_revision(tmp_path, monkeypatch):
-    """A copy of the migrations with a test-only revision 0002 on top; returns a writer for it."""
+    """A copy of the migrations with a test-only revision on top of the real head.
+
+    Returns a writer for it; ``write.old`` and ``write.new`` are the revisions before and after.
+    """
     folder = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     down = schema.head_revision()
+    rev = f"{int(down) + 1:04d}"
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", folder)
 
     def write(extra: str = "") -> None:
-        (folder / "versions" / "0002_probe.py").write_text(PROBE_MIGRATION.format(down=down, extra=extra))
+        (folder / "versions" / f"{rev}_probe.py").write_text(PROBE_MIGRATION.format(rev=rev, down=down, extra=extra))
 
+    write.old, write.new = down, rev  # type: ignore[attr-defined]
     return write
 
 
@@ -161,7 +166,7 @@ def test_existing_database_gets_an_encrypted_backup_before_it_is_migrated(worksp
 
     ws = reopen()
 
-    assert schema.current_revision(ws.store.engine) == "0002"
+    assert schema.current_revision(ws.store.engine) == second_revision.new
     assert "migration_probe" in _tables(ws.store.engine)
     assert ws.cases.overview(case_id).family_name == "Familien Skovbjerg"
     [backup] = paths.backup_dir.glob("*.db")
@@ -171,7 +176,7 @@ def test_existing_database_gets_an_encrypted_backup_before_it_is_migrated(worksp
     old = open_engine(backup, data_key)
     try:
         # The backup is the database as it was before the migration, whole.
-        assert schema.current_revision(old) == "0001"
+        assert schema.current_revision(old) == second_revision.old
         assert "migration_probe" not in _tables(old)
         with old.connect() as conn:
             assert conn.execute(text("SELECT family_name FROM cases")).scalars().all() == ["Familien Skovbjerg"]
@@ -195,7 +200,7 @@ def test_failed_migration_leaves_the_database_at_its_old_revision(workspace, pat
 
     engine = open_engine(paths.database, KeyFile.load(paths.key_file).unwrap_with_password(password))
     try:
-        assert schema.current_revision(engine) == "0001"
+        assert schema.current_revision(engine) == second_revision.old
         assert "migration_probe" not in _tables(engine)
     finally:
         engine.dispose()
@@ -203,7 +208,7 @@ def test_failed_migration_leaves_the_database_at_its_old_revision(workspace, pat
 
     second_revision()  # the next release fixes the migration
     ws = reopen()
-    assert schema.current_revision(ws.store.engine) == "0002"
+    assert schema.current_revision(ws.store.engine) == second_revision.new
     assert ws.cases.search(CaseFilter()).total == 1
 
 
@@ -227,3 +232,51 @@ def test_backup_copies_the_wal_and_keeps_the_newest_five(tmp_path, monkeypatch):
     assert all(Path(str(p) + "-wal").read_bytes() == b"wal" for p in made[-5:])
     assert not Path(str(made[0]) + "-wal").exists()
     assert made[-1].read_bytes() == b"main"
+
+
+def test_every_real_migration_upgrades_a_database_that_holds_rows(tmp_path):
+    """Each shipped revision, applied to a database with a row in every table of the one before
+    (filled generically from the table's columns), keeps the rows and reaches head."""
+    from alembic import command
+
+    engine = open_engine(tmp_path / "old.db", os.urandom(32))
+    revisions = [s.revision for s in reversed(list(schema.script_directory().walk_revisions()))]
+    cfg = schema.alembic_config()
+    try:
+        for previous, following in zip(revisions, revisions[1:], strict=False):
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, previous)
+            tables = [t for t in _tables(engine) if t not in ("alembic_version", "audit_log")]
+            with engine.begin() as conn:
+                for table in tables:
+                    if conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar():
+                        continue
+                    columns = conn.exec_driver_sql(f"PRAGMA table_info({table})").all()
+                    values = {c[1]: _filler(c[2]) for c in columns}
+                    conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        tuple(values.values()),
+                    )
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, following)
+            with engine.connect() as conn:
+                for table in tables:
+                    assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 1, table
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert schema.current_revision(engine) == schema.head_revision()
+    finally:
+        engine.dispose()
+
+
+def _filler(sql_type: str) -> object:
+    sql_type = sql_type.upper()
+    if "INT" in sql_type or "BOOL" in sql_type:
+        return 0
+    if sql_type == "DATE":
+        return "2026-01-01"
+    if "JSON" in sql_type:
+        return "[]"
+    return "x"

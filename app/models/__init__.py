@@ -14,10 +14,26 @@ from app.models.case import (
     TovholderAssignment,
 )
 from app.models.changelog import ChangeLogEntry
+from app.models.conversation import (
+    AgreedStep,
+    ContentSnapshot,
+    Conversation,
+    ConversationItem,
+    ConversationSection,
+    FollowUp,
+    OfferReferral,
+)
 from app.models.profile import Draft, Profile
 
 __all__ = [
     "Actor",
+    "AgreedStep",
+    "ContentSnapshot",
+    "Conversation",
+    "ConversationItem",
+    "ConversationSection",
+    "FollowUp",
+    "OfferReferral",
     "AuditEntry",
     "Base",
     "Case",

@@ -58,6 +58,8 @@ class Case(SyncedRecord, Base):
     child_names: Mapped[str] = mapped_column(String(300), default="", info=DERIVED)
     current_step_da: Mapped[str] = mapped_column(String(200), default="", info=DERIVED)
     current_step_en: Mapped[str] = mapped_column(String(200), default="", info=DERIVED)
+    next_follow_up_on: Mapped[date | None] = mapped_column(Date, nullable=True, info=DERIVED)
+    next_follow_up_kind: Mapped[str] = mapped_column(String(32), default="", info=DERIVED)
 
     members: Mapped[list[FamilyMember]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="FamilyMember.position"

@@ -93,8 +93,11 @@ def write_changes(session, flush_context) -> None:  # type: ignore[no-untyped-de
         return
     actor = session.info["actor"]
     now = utcnow()
-    rows = [
-        {
+    table = ChangeLogEntry.__table__
+    connection = session.connection()
+    rows = []
+    for operation, obj in pending:
+        row = {
             "entity": obj.__tablename__,
             "record_id": obj.id,
             "operation": operation,
@@ -104,6 +107,33 @@ def write_changes(session, flush_context) -> None:  # type: ignore[no-untyped-de
             "author_id": actor.user_id,
             "device_id": actor.device_id,
         }
-        for operation, obj in pending
-    ]
-    session.connection().execute(ChangeLogEntry.__table__.insert(), rows)
+        if operation == "update" and _coalesce(connection, row):
+            continue
+        rows.append(row)
+    if rows:
+        connection.execute(table.insert(), rows)
+
+
+def _coalesce(connection, row: dict) -> bool:  # type: ignore[no-untyped-def]
+    """Fold an update into the record's newest change-log row if that one is not synced yet.
+
+    Sync sends whole records, so only the latest state of a record matters until it has been sent;
+    this keeps autosave-as-you-type from adding a row per keystroke. Returns True if folded.
+    """
+    from sqlalchemy import select
+
+    table = ChangeLogEntry.__table__
+    latest = connection.execute(
+        select(table.c.seq, table.c.operation, table.c.author_id, table.c.device_id, table.c.synced_at)
+        .where(table.c.record_id == row["record_id"])
+        .order_by(table.c.seq.desc())
+        .limit(1)
+    ).first()
+    if (latest is None or latest.synced_at is not None or latest.operation == "delete"
+            or (latest.author_id, latest.device_id) != (row["author_id"], row["device_id"])):
+        return False
+    connection.execute(
+        table.update().where(table.c.seq == latest.seq).values(
+            revision=row["revision"], payload=row["payload"], changed_at=row["changed_at"])
+    )
+    return True

@@ -1,0 +1,1 @@
+"""Printable documents (reportlab), made in memory as ``bytes``; no Qt, no services, no ORM."""
