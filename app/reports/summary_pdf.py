@@ -370,7 +370,7 @@ def _steps_table(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: 
     header = [texts.step_what, texts.step_who] + ([texts.step_when] if with_when else [])
     columns = [[s.what for s in steps], [s.who for s in steps]] + ([[s.when for s in steps]] * with_when)
     widths = _column_widths(
-        [(head, [_glued(text, fonts) for text in column]) for head, column in zip(header, columns)],
+        [(head, [_glued(text, fonts) for text in column]) for head, column in zip(header, columns, strict=True)],
         fonts, width,
     )
     rows = [[Paragraph(text, styles.cell_head) for text in header]]
