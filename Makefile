@@ -36,6 +36,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/store.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summary_pdf.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/conversation.py
 
 ## Refresh the translation sources and compile them (after changing UI strings).
 i18n: $(STAMP)

@@ -29,6 +29,7 @@ class Settings:
     window_geometry: str = ""
     device_id: str = ""
     font_scale: float = 1.0
+    conversation_guide: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -68,6 +69,7 @@ class Policy:
     max_idle_lock_minutes: int = 30
     min_password_length: int = 10
     municipality: str = ""
+    conversation_guide: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

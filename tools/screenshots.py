@@ -95,8 +95,43 @@ def main() -> None:
         dialog.referred_on.set_date(date(2026, 11, 20))
         shoot(dialog, out / f"new-case{suffix}.png", app)
         dialog.close_for_lock()
+        shoot_conversation(workspace, window, out, suffix, app)
         window.close()
         workspace.lock()
+
+
+def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """A conversation under way with a demo family: normal, full screen, offers, read-back."""
+    case = next(i for i in workspace.cases.search(dto.CaseFilter(limit=60)).items
+                if "participation" in workspace.cases.overview(i.id).allowed_scopes
+                and any(m.group == "sibling" for m in workspace.cases.overview(i.id).members))
+    window.open_case(case.id)
+    conversation = window.actions.start_conversation()
+    view = conversation.view
+    sibling = next((s for s in view.sections if s.member_group == "sibling"), view.sections[2])
+    workspace.conversations.save_notes(view.id, "formaal", "Familien ønsker ro på hverdagen og mere viden om "
+                                       "sygdommen. De vil gerne have, at storebror bliver set.", 0)
+    workspace.conversations.add_item(view.id, "resource", "Mormor henter i børnehaven to dage om ugen", "formaal",
+                                     (), ("network_family",))
+    workspace.conversations.add_item(view.id, "need", "Hjælp til at forklare sygdommen for skolen", "formaal",
+                                     (), ("health_literacy",))
+    workspace.conversations.add_item(view.id, "need", "Storebror føler sig overset", sibling.key,
+                                     (sibling.member_id,), ("mental_wellbeing",))
+    conversation.close()
+    conversation = window.actions.open_conversation(view.id)
+    conversation.resize(1440, 900)
+    conversation.go_to(sibling.key)
+    shoot(conversation, out / f"conversation{suffix}.png", app)
+    conversation.go_to(next(s.key for s in conversation.view.sections if s.kind == "offers"))
+    shoot(conversation, out / f"conversation-offers{suffix}.png", app)
+    conversation.go_to(sibling.key)
+    conversation.set_presenting(True)
+    conversation.resize(1440, 900)
+    shoot(conversation, out / f"conversation-fullscreen{suffix}.png", app)
+    conversation.set_presenting(False)
+    conversation.read_back()
+    shoot(conversation, out / f"conversation-readback{suffix}.png", app)
+    conversation.close()
 
 
 if __name__ == "__main__":

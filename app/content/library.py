@@ -1,7 +1,9 @@
 """All loaded content: the shipped files plus a municipality's own, newest version of each id wins.
 
 Shipped content that fails validation is a bug and raises. A municipality's file that fails is
-rejected with its ``ContentError`` (file, line, reason) and the shipped content stays in use.
+rejected with its ``ContentError`` (file, line, reason) and the shipped content stays in use. After
+all files are read, references between files (an offer's diagnoses and problem areas) are checked the
+same way: a shipped file with a bad reference raises, a municipality's file is rejected.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.content import catalogues as c
+from app.content import conversation as conv
 from app.content.reader import read_yaml
 from app.errors import ContentError
 
@@ -24,6 +27,16 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "consent_catalogue": c.parse_consent_catalogue,
     "service_levels": c.parse_service_levels,
     "family_catalogue": c.parse_family_catalogue,
+    "conversation_vocabulary": conv.parse_conversation_vocabulary,
+    "offer_catalogue": conv.parse_offer_catalogue,
+    "conversation_guide": conv.parse_conversation_guide,
+}
+
+#: Ids the app looks up by name; the shipped content must have them.
+REQUIRED_IDS: dict[str, str] = {
+    "conversation_vocabulary": conv.VOCABULARY_ID,
+    "offer_catalogue": conv.OFFERS_ID,
+    "conversation_guide": conv.DEFAULT_GUIDE,
 }
 
 
@@ -47,32 +60,67 @@ class ContentLibrary:
     @classmethod
     def load(cls, builtin_dir: Path, extra_dirs: Iterable[Path] = ()) -> ContentLibrary:
         library = cls()
+        builtin: list[Any] = []
         for path in sorted(builtin_dir.rglob("*.yaml")):
-            library._add(parse_file(path), path)
+            item = parse_file(path)
+            library._add(item, path)
+            builtin.append(item)
+        library._check_complete()
+        for item in builtin:
+            library._check_references(item)
+        municipal: list[Any] = []
         for folder in extra_dirs:
             if not folder.is_dir():
                 continue
             for path in sorted(folder.rglob("*.yaml")):
                 try:
-                    library._add(parse_file(path), path)
+                    item = parse_file(path)
+                    if library._add(item, path):
+                        municipal.append(item)
                 except ContentError as exc:
-                    log.warning("content file rejected: %s line %s: %s", exc.file, exc.line, exc.reason)
-                    library.rejected.append(exc)
-        library._check_complete()
+                    library._reject(exc)
+        for item in municipal:
+            try:
+                library._check_references(item)
+            except ContentError as exc:
+                library._remove(item)
+                library._reject(exc)
         return library
 
-    def _add(self, item: Any, path: Path) -> None:
+    def _reject(self, exc: ContentError) -> None:
+        log.warning("content file rejected: %s line %s: %s", exc.file, exc.line, exc.reason)
+        self.rejected.append(exc)
+
+    def _add(self, item: Any, path: Path) -> bool:
+        """Add ``item``; False if the very same version was already loaded."""
         header = item.header
         versions = self.items.setdefault(header.kind, {}).setdefault(header.id, {})
         existing = versions.get(header.version)
         if existing is not None and existing != item:
             raise ContentError(path.name, 1, f"{header.kind} '{header.id}' version {header.version} is already loaded from {existing.header.file}; give the new file a higher version")
         versions[header.version] = item
+        return existing is None
+
+    def _remove(self, item: Any) -> None:
+        header = item.header
+        versions = self.items[header.kind][header.id]
+        if versions.get(header.version) is item:
+            del versions[header.version]
+        if not versions:
+            del self.items[header.kind][header.id]
 
     def _check_complete(self) -> None:
         for kind in PARSERS:
             if kind not in self.items:
                 raise ContentError("resources/content", 0, f"no content of kind '{kind}'")
+        for kind, item_id in REQUIRED_IDS.items():
+            if item_id not in self.items[kind]:
+                raise ContentError("resources/content", 0, f"no {kind} with id '{item_id}'")
+
+    def _check_references(self, item: Any) -> None:
+        """Cross-file references, checked against the newest vocabulary and family catalogue."""
+        if isinstance(item, conv.OfferCatalogue):
+            conv.check_offer_references(item, self.family, self.vocabulary)
 
     def latest(self, kind: str, item_id: str) -> Any:
         versions = self.items[kind][item_id]
@@ -115,3 +163,27 @@ class ContentLibrary:
     @property
     def family(self) -> c.FamilyCatalogue:
         return self._single("family_catalogue")
+
+    @property
+    def vocabulary(self) -> conv.ConversationVocabulary:
+        """The problem areas, vulnerability indicators and coping levels (newest version)."""
+        return self.latest("conversation_vocabulary", conv.VOCABULARY_ID)
+
+    @property
+    def offers(self) -> conv.OfferCatalogue:
+        """The offer catalogue (newest version)."""
+        return self.latest("offer_catalogue", conv.OFFERS_ID)
+
+    def guides(self) -> list[conv.ConversationGuide]:
+        """The newest version of every conversation guide, the standard guide first."""
+        found = [self.latest("conversation_guide", gid) for gid in self.items["conversation_guide"]]
+        return sorted(found, key=lambda g: (g.id != conv.DEFAULT_GUIDE, g.title.da, g.id))
+
+    def guide(self, guide_id: str = conv.DEFAULT_GUIDE, version: int | None = None) -> conv.ConversationGuide:
+        """A guide by id, newest version unless ``version`` is given; ``KeyError`` if there is none."""
+        if version is None:
+            return self.latest("conversation_guide", guide_id)
+        found = self.version("conversation_guide", guide_id, version)
+        if found is None:
+            raise KeyError(f"{guide_id} v{version}")
+        return found

@@ -8,11 +8,15 @@ as rows that are ended or withdrawn, never overwritten.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import DERIVED, Base, SyncedRecord
+
+if TYPE_CHECKING:
+    from app.models.conversation import FollowUp
 
 # Case.status values
 STATUS_ACTIVE = "active"
@@ -79,6 +83,7 @@ class Case(SyncedRecord, Base):
     steps: Mapped[list[CaseStep]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseStep.position"
     )
+    follow_ups: Mapped[list[FollowUp]] = relationship(cascade="all, delete-orphan", order_by="FollowUp.due_on")
 
 
 class FamilyMember(SyncedRecord, Base):

@@ -217,8 +217,8 @@ def _fonts() -> _Fonts:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BREAKABLE = re.compile(r"[ \n]+")
-_MONTHS = ("januar february februar march marts april may maj june juni july juli august september "
-           "october oktober november december january")
+_MONTHS = ("januar februar marts april maj juni juli august september oktober november december "
+           "january february march may june july october")
 # "15. december" stays on one line (Danish typography); the year may wrap.
 _DAY_AND_MONTH = re.compile(rf"\b(\d{{1,2}}\.?) (?=(?:{'|'.join(_MONTHS.split())})\b)", re.IGNORECASE)
 NBSP = "\u00a0"

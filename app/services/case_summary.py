@@ -18,6 +18,8 @@ ATTENTION_NO_CONSENT = "no_consent"
 ATTENTION_NO_TOVHOLDER = "no_tovholder"
 ATTENTION_OVERDUE = "overdue"
 ATTENTION_CONSENT_EXPIRING = "consent_expiring"
+ATTENTION_FOLLOW_UP_DUE = "follow_up_due"
+ATTENTION_FOLLOW_UP_OVERDUE = "follow_up_overdue"
 CONSENT_WARNING_DAYS = 30
 CPR_PREFIX = re.compile(r"^\d{6}-\d{0,4}$")
 
@@ -77,7 +79,7 @@ def attention(case: Case, today: date) -> tuple[str, ...]:
     """Why the case needs her attention now (empty if it does not, and always for closed cases)."""
     return attention_from(
         case.status, case.has_participation_consent, case.tovholder_name, case.next_due_on,
-        case.consent_expires_on, today,
+        case.consent_expires_on, today, case.next_follow_up_on,
     )
 
 
@@ -88,6 +90,7 @@ def attention_from(
     next_due_on: date | None,
     consent_expires_on: date | None,
     today: date,
+    next_follow_up_on: date | None = None,
 ) -> tuple[str, ...]:
     """``attention`` from the summary columns alone (used by the list query)."""
     if status == STATUS_CLOSED:
@@ -101,6 +104,10 @@ def attention_from(
         reasons.append(ATTENTION_OVERDUE)
     if consent_expires_on is not None and consent_expires_on <= today + timedelta(days=CONSENT_WARNING_DAYS):
         reasons.append(ATTENTION_CONSENT_EXPIRING)
+    if next_follow_up_on is not None and next_follow_up_on < today:
+        reasons.append(ATTENTION_FOLLOW_UP_OVERDUE)
+    elif next_follow_up_on == today:
+        reasons.append(ATTENTION_FOLLOW_UP_DUE)
     return tuple(reasons)
 
 
@@ -125,6 +132,10 @@ def refresh(case: Case, content: ContentLibrary, today: date) -> None:
     case.consent_expires_on = active_consent_expiry(case, today)
     open_due = [s.due_on for s in case.steps if s.status in (STEP_ACTIVE, STEP_PENDING) and s.due_on]
     case.next_due_on = min(open_due) if open_due else None
+    open_follow_ups = [f for f in case.follow_ups if f.done_on is None]
+    first = min(open_follow_ups, key=lambda f: f.due_on) if open_follow_ups else None
+    case.next_follow_up_on = first.due_on if first else None
+    case.next_follow_up_kind = first.kind if first else ""
     active = next((s for s in case.steps if s.status == STEP_ACTIVE), None)
     if active is not None:
         case.current_step_code = active.code

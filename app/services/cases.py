@@ -24,6 +24,7 @@ CASE_LOADS = (
     selectinload(Case.tovholder_assignments),
     selectinload(Case.service_levels),
     selectinload(Case.steps),
+    selectinload(Case.follow_ups),
 )
 
 
@@ -74,6 +75,7 @@ class CaseService:
                     Case.tovholder_name == "",
                     Case.next_due_on < today,
                     Case.consent_expires_on <= today + timedelta(days=CONSENT_WARNING_DAYS),
+                    Case.next_follow_up_on <= today,
                 ),
             ]
         page = (
@@ -82,6 +84,7 @@ class CaseService:
                 Case.current_step_en, Case.tovholder_name, Case.service_level, Case.opened_on,
                 Case.updated_at, Case.has_participation_consent, Case.next_due_on,
                 Case.consent_expires_on, Case.tovholder_profile_id, Case.created_by,
+                Case.next_follow_up_on, Case.next_follow_up_kind,
             )
             .where(*conditions)
             .order_by(Case.updated_at.desc())
@@ -107,8 +110,10 @@ class CaseService:
                 updated_at=r.updated_at,
                 attention=attention_from(
                     r.status, r.has_participation_consent, r.tovholder_name, r.next_due_on,
-                    r.consent_expires_on, today,
+                    r.consent_expires_on, today, r.next_follow_up_on,
                 ),
+                next_follow_up_on=r.next_follow_up_on,
+                next_follow_up_kind=r.next_follow_up_kind,
                 is_mine=r.tovholder_profile_id == me or (not r.tovholder_name and r.created_by == me),
             )
             for r in rows

@@ -139,6 +139,8 @@ class CaseListItem:
     updated_at: datetime
     attention: tuple[str, ...]
     is_mine: bool
+    next_follow_up_on: date | None = None
+    next_follow_up_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
-from app.content.library import ContentLibrary
+from app.content.library import ContentLibrary, parse_file
 from app.errors import (
     QT_TRANSLATE_NOOP,
     DatabaseOpenError,
@@ -25,6 +26,7 @@ from app.errors import (
     ValidationError,
     WrongPasswordError,
 )
+from app.fileio import atomic_write_bytes
 from app.models import Actor, Profile
 from app.models.audit import append_audit
 from app.models.profile import ROLES
@@ -36,6 +38,9 @@ from app.security.passwords import PasswordAssessment, assess
 from app.security.throttle import UnlockThrottle
 from app.services.cases import CaseService
 from app.services.context import ServiceContext
+from app.services.conversation import ConversationService
+from app.services.conversation_plan import ConversationPlanService
+from app.services.conversation_summary import SummaryService
 from app.services.course import CourseService
 from app.services.drafts import DraftService
 from app.services.dto import NewProfile, ProfileInfo
@@ -60,9 +65,38 @@ class Workspace:
 
     def __post_init__(self) -> None:
         ctx = ServiceContext(self.store, self.content, self.profile, self.today)
+        self._ctx = ctx
         self.cases = CaseService(ctx)
         self.course = CourseService(ctx)
         self.drafts = DraftService(self.store)
+        self.conversations = ConversationService(
+            ctx, self.course, self.settings.conversation_guide or self.policy.conversation_guide or "standard")
+        self.plans = ConversationPlanService(ctx, self.conversations)
+        self.summaries = SummaryService(ctx, self.conversations)
+
+    def install_content(self, source: Path) -> object:
+        """Take a municipality's content file (e.g. its own conversation guide) into use.
+
+        The file is validated first; a malformed one raises ``ContentError`` (file, line, reason) and the
+        current content stays in use. A valid one is copied into the municipal content folder and the
+        content is reloaded. Returns the parsed item.
+        """
+        item = parse_file(source)
+        target = self.paths.municipal_content_dir / source.name
+        previous = target.read_bytes() if target.is_file() else None
+        atomic_write_bytes(target, source.read_bytes(), mode=0o644)
+        content = load_content(self.paths)
+        rejected = next((e for e in content.rejected if e.file == source.name), None)
+        if rejected is not None:
+            # Put back the file of the same name it was meant to replace (or remove it if it is new).
+            if previous is not None:
+                atomic_write_bytes(target, previous, mode=0o644)
+            else:
+                target.unlink(missing_ok=True)
+            raise rejected
+        self.content = content
+        self._ctx.content = content
+        return item
 
     def lock(self) -> None:
         """Close the database; the data key leaves SQLCipher's memory."""

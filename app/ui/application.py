@@ -240,6 +240,9 @@ class AppController(QObject):
         if result != QDialog.DialogCode.Accepted:
             return
         language, minutes, scale = dialog.values()
+        self.settings.conversation_guide = dialog.guide_choice()
+        if self.workspace is not None:
+            self.workspace.conversations.default_guide = self.settings.conversation_guide or "standard"
         relayout = language != self.settings.language or scale != self.settings.font_scale
         self.settings.language, self.settings.idle_lock_minutes, self.settings.font_scale = language, minutes, scale
         self._save_settings()

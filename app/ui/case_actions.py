@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.errors import KnownError
 from app.services import dto
 from app.services.workspace import Workspace
 from app.ui.case_overview import CaseOverviewPanel
+from app.ui.conversation_window import ConversationWindow
 from app.ui.course_dialogs import (
     ConsentDialog,
     HouseholdDialog,
@@ -49,6 +50,10 @@ class CaseActions(QObject):
         panel.record_level.connect(lambda: self._with_case(lambda ov: ServiceLevelDialog(workspace, ov.id, window)))
         panel.complete_step.connect(lambda: self._course_call(workspace.course.complete_step))
         panel.skip_step.connect(lambda: self._course_call(workspace.course.skip_step))
+        panel.start_conversation.connect(self.start_conversation)
+        panel.open_conversation.connect(self.open_conversation)
+        panel.follow_up_done.connect(self.follow_up_done)
+        self.conversation_windows: list[ConversationWindow] = []
 
     # ---- opening
 
@@ -61,11 +66,75 @@ class CaseActions(QObject):
             return None
         self.panel.show_message("")
         self.panel.show_case(overview, self.workspace.content)
+        self._show_conversations(overview.id)
         return overview
 
     def _show(self, overview: dto.CaseOverview) -> None:
         self.panel.show_case(overview, self.workspace.content)
+        self._show_conversations(overview.id)
         self.case_changed.emit(overview.id)
+
+    def _show_conversations(self, case_id: str) -> None:
+        self.panel.show_conversations(self.workspace.conversations.list_for_case(case_id),
+                                      self.workspace.plans.follow_ups(case_id))
+
+    # ---- conversations
+
+    def start_conversation(self) -> ConversationWindow | None:
+        """Start the clarifying conversation (or resume it); blocked calmly without consent."""
+        overview = self.panel.overview
+        if overview is None:
+            return None
+        try:
+            view = self.workspace.conversations.start(overview.id)
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc))
+            return None
+        return self._show_conversation(view)
+
+    def open_conversation(self, conversation_id: str) -> ConversationWindow | None:
+        existing = next((w for w in self.conversation_windows if w.view.id == conversation_id), None)
+        if existing is not None:
+            existing.activateWindow()
+            return existing
+        try:
+            view = self.workspace.conversations.open(conversation_id)
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc))
+            return None
+        return self._show_conversation(view)
+
+    def _show_conversation(self, view) -> ConversationWindow:  # type: ignore[no-untyped-def]
+        existing = next((w for w in self.conversation_windows if w.view.id == view.id), None)
+        if existing is not None:
+            existing.activateWindow()
+            return existing
+        window = ConversationWindow(self.workspace, view, self.window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.closed.connect(self._conversation_closed)
+        self.conversation_windows.append(window)
+        window.show()
+        window.activateWindow()
+        self._show_conversations(view.case_id)
+        return window
+
+    def _conversation_closed(self, conversation_id: str, case_id: str) -> None:
+        self.conversation_windows = [w for w in self.conversation_windows if w.view.id != conversation_id]
+        if self.panel.overview is not None and self.panel.overview.id == case_id:
+            try:
+                self._show(self.workspace.cases.overview(case_id))
+            except KnownError as exc:
+                self.panel.show_message(error_text(exc))
+
+    def follow_up_done(self, follow_up_id: str) -> None:
+        overview = self.panel.overview
+        if overview is None:
+            return
+        try:
+            self.workspace.plans.complete_follow_up(overview.id, follow_up_id)
+            self._show(self.workspace.cases.overview(overview.id))
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc))
 
     # ---- forms
 
@@ -137,10 +206,16 @@ class CaseActions(QObject):
 
     # ---- drafts and locking
 
-    def save_drafts_and_close(self) -> None:
+    def save_drafts_and_close(self) -> list[str]:
+        """Save the open forms' drafts and close them and the conversations (whose every change is
+        already saved); returns the ids of the conversations that were open."""
         for dialog in list(self.open_forms):
             dialog.close_for_lock()
         self.open_forms.clear()
+        open_conversations = [w.view.id for w in self.conversation_windows]
+        for window in list(self.conversation_windows):
+            window.close()
+        return open_conversations
 
     def reopen_draft(self, draft: dto.DraftView) -> None:
         """Bring back a form from its draft (after unlock or after a crash)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.dto import CaseFilter, CaseListItem
 from app.services.workspace import Workspace
-from app.ui.i18n import fill
+from app.ui.i18n import fill, format_date
 from app.ui.labels import attention_text, current_step_label, phase_text, status_text
 from app.ui.table_model import SORT_ROLE, Column, DtoTableModel
 
@@ -26,7 +28,7 @@ SEARCH_PAUSE_MS = 60
 AUDIT_PAUSE_MS = 2000
 
 
-COLUMN_WIDTHS = (180, 90, 150, 200, 130, 44, 44)
+COLUMN_WIDTHS = (180, 90, 150, 200, 100, 130, 44, 44)
 
 
 class CaseListPanel(QWidget):
@@ -115,6 +117,9 @@ class CaseListPanel(QWidget):
                    lambda c: -len(c.attention), colour=lambda c: "#8a4f00" if c.attention else None,
                    tooltip=lambda c: ", ".join(attention_text(a) for a in c.attention)),
             Column(self.tr("Current step"), current_step_label, tooltip=current_step_label),
+            Column(self.tr("Next contact"), lambda c: format_date(c.next_follow_up_on),
+                   lambda c: c.next_follow_up_on or date.max,
+                   colour=lambda c: "#a4262c" if "follow_up_overdue" in c.attention else None),
             Column(self.tr("Tovholder"), lambda c: c.tovholder_name),
             Column(self.tr("Phase"), lambda c: c.phase, tooltip=lambda c: phase_text(c.phase)),
             Column(self.tr("Level"), lambda c: str(c.service_level or ""), lambda c: c.service_level or 0),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import dto
+from app.ui.conversation_outcome import contact_text
 from app.ui.i18n import fill, format_date, label
 from app.ui.labels import (
     attention_text,
@@ -73,6 +74,9 @@ class CaseOverviewPanel(QScrollArea):
     record_level = Signal()
     complete_step = Signal()
     skip_step = Signal()
+    start_conversation = Signal()
+    open_conversation = Signal(str)
+    follow_up_done = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +141,33 @@ class CaseOverviewPanel(QScrollArea):
         step_buttons.addStretch(1)
         self.course_card.body().addLayout(step_buttons)
         self.column.addWidget(self.course_card)
+
+        # -- conversations and the next contact
+        conversations = Card(self.tr("Conversations"))
+        self.start_button = conversations.add_action(QPushButton(self.tr("Start the clarifying conversation")))
+        self.start_button.clicked.connect(self.start_conversation)
+        self.conversations_model: DtoTableModel = DtoTableModel([
+            Column(self.tr("Date"), lambda c: format_date(c.held_on)),
+            Column(self.tr("Guide"), lambda c: f"{label(c.guide_title)} (v{c.guide_version})"),
+            Column(self.tr("Status"), lambda c: self.tr("finished") if c.status == "completed" else self.tr("in progress")),
+            Column(self.tr("Family agrees"), lambda c: {True: self.tr("yes"), False: self.tr("no")}.get(c.family_agrees, "")),
+        ], self)
+        self.conversations_view = compact_table(self.conversations_model, rows_visible=4)
+        self.conversations_view.setAccessibleName(self.tr("Conversations"))
+        self.conversations_view.doubleClicked.connect(
+            lambda index: self.open_conversation.emit(self.conversations_model.row_at(index.row()).id))
+        conversations.body().addWidget(self.conversations_view)
+        self.follow_up_text = QLabel()
+        self.follow_up_text.setWordWrap(True)
+        self.follow_up_text.setAccessibleName("next contact")
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow_up_text, 1)
+        self.follow_up_button = QPushButton(self.tr("Mark as done"))
+        self.follow_up_button.clicked.connect(self._follow_up_done)
+        follow_row.addWidget(self.follow_up_button)
+        conversations.body().addLayout(follow_row)
+        self.column.addWidget(conversations)
+        self._follow_up_id = ""
 
         # -- family
         family = Card(self.tr("The family"))
@@ -316,6 +347,30 @@ class CaseOverviewPanel(QScrollArea):
             lvl = next((x for x in content.service_levels.levels if x.level == level.level), None)
             self.level_text.setText(label(lvl.label) if lvl else str(level.level))
         self.level_model.set_rows(overview.service_levels)
+
+    def show_conversations(self, conversations, follow_ups) -> None:  # type: ignore[no-untyped-def]
+        """The case's conversations and its next contact (due and overdue in colour)."""
+        self.conversations_model.set_rows(conversations)
+        in_progress = any(c.status != "completed" for c in conversations)
+        self.start_button.setText(self.tr("Continue the conversation") if in_progress
+                                  else self.tr("Start the clarifying conversation"))
+        upcoming = [f for f in follow_ups if f.done_on is None]
+        if upcoming:
+            first = min(upcoming, key=lambda f: f.due_on)
+            self._follow_up_id = first.id
+            state = self.tr(" – overdue") if first.overdue else (self.tr(" – today") if first.due_today else "")
+            self.follow_up_text.setText(fill(self.tr("Next contact: {kind} {date}{state}"),
+                                             kind=contact_text(first.kind), date=format_date(first.due_on), state=state))
+            self.follow_up_text.setStyleSheet("color: #a4262c;" if first.overdue else "")
+        else:
+            self._follow_up_id = ""
+            self.follow_up_text.setText(self.tr("No next contact planned."))
+            self.follow_up_text.setStyleSheet("")
+        self.follow_up_button.setVisible(bool(upcoming))
+
+    def _follow_up_done(self) -> None:
+        if self._follow_up_id:
+            self.follow_up_done.emit(self._follow_up_id)
 
     def show_message(self, text: str, kind: str = "banner") -> None:
         self.message.setObjectName(kind)

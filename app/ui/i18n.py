@@ -48,12 +48,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def fill(text: str, **params: object) -> str:
+def fill(template: str, **params: object) -> str:
     """Fill ``{placeholders}`` in a translated text, leaving it as it is if they do not fit."""
     try:
-        return text.format(**params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
-        return text
+        return template
 
 
 def error_text(exc: KnownError) -> str:

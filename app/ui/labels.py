@@ -27,6 +27,8 @@ def attention_text(code: str) -> str:
         "no_tovholder": translate("Labels", "No tovholder"),
         "overdue": translate("Labels", "Deadline passed"),
         "consent_expiring": translate("Labels", "Consent runs out soon"),
+        "follow_up_due": translate("Labels", "Contact due today"),
+        "follow_up_overdue": translate("Labels", "Contact overdue"),
     }.get(code, code)
 
 

@@ -105,10 +105,12 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Save every open form's draft and which case was open (all encrypted), then close the forms."""
-        self.actions.save_drafts_and_close()
+        case_id = self.current_case_id()
+        conversations = self.actions.save_drafts_and_close()
         self.workspace.drafts.save(UI_STATE_DRAFT, "ui_state", {
-            "case_id": self.current_case_id(),
+            "case_id": case_id,
             "search": self.case_list.search.text(),
+            "conversations": conversations,
         })
 
     def restore_state(self) -> None:
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
             if case_id:
                 self.case_list.select_case(case_id)
                 self.open_case(case_id)
+            for conversation_id in state.payload.get("conversations", []):
+                self.actions.open_conversation(conversation_id)
             self.workspace.drafts.discard(UI_STATE_DRAFT)
         for draft in self.workspace.drafts.all():
             if draft.key != UI_STATE_DRAFT:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import KnownError
 from app.services.workspace import Workspace, password_assessment
 from app.settings import IDLE_LOCK_CHOICES_MINUTES
-from app.ui.i18n import error_text, fill
+from app.ui.i18n import error_text, fill, label
 from app.ui.widgets import Card, ErrorLabel, StrengthMeter, banner, primary_button
 
 
@@ -53,6 +56,27 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Text size"), self.font_scale)
         general.body().addLayout(form)
         outer.addWidget(general)
+
+        guide = Card(self.tr("Conversation guide"))
+        guide_form = QFormLayout()
+        self.guide = QComboBox()
+        self.guide.setAccessibleName(self.tr("Guide for new conversations"))
+        guide_form.addRow(self.tr("New conversations use"), self.guide)
+        guide.body().addLayout(guide_form)
+        self.guide_message = ErrorLabel()
+        guide.body().addWidget(self.guide_message)
+        self.guide_ok = banner("", "okBanner")
+        self.guide_ok.hide()
+        guide.body().addWidget(self.guide_ok)
+        load_row = QHBoxLayout()
+        load_row.addStretch(1)
+        self.load_guide_button = QPushButton(self.tr("Load the municipality's guide …"))
+        self.load_guide_button.setAutoDefault(False)
+        self.load_guide_button.clicked.connect(self._choose_guide_file)
+        load_row.addWidget(self.load_guide_button)
+        guide.body().addLayout(load_row)
+        outer.addWidget(guide)
+        self._fill_guides()
 
         password = Card(self.tr("Change password"))
         pform = QFormLayout()
@@ -105,6 +129,45 @@ class SettingsDialog(QDialog):
 
     def values(self) -> tuple[str, int, float]:
         return self.language.currentData(), self.idle.currentData(), self.font_scale.currentData()
+
+    def guide_choice(self) -> str:
+        return self.guide.currentData() or ""
+
+    def _fill_guides(self) -> None:
+        current = self.workspace.conversations.default_guide
+        self.guide.clear()
+        for guide in self.workspace.content.guides():
+            self.guide.addItem(fill(self.tr("{title} (version {version})"), title=label(guide.title),
+                                    version=guide.version), guide.id)
+        self.guide.setCurrentIndex(max(0, self.guide.findData(current)))
+
+    def _choose_guide_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("The municipality's conversation guide"))
+        dialog.setNameFilter(self.tr("Content files (*.yaml *.yml)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.load_guide)
+        dialog.open()
+
+    def load_guide(self, path: str) -> bool:
+        """Validate and take the guide file into use; a bad file is explained with file and line."""
+        self.guide_ok.hide()
+        try:
+            item = self.workspace.install_content(Path(path))
+        except KnownError as exc:
+            self.guide_message.show_message(
+                fill(self.tr("The guide was not loaded; the current guide is still used. {problem}"),
+                     problem=error_text(exc)))
+            return False
+        self.guide_message.clear_message()
+        self._fill_guides()
+        title = label(getattr(item, "title", "")) or Path(path).name
+        self.guide_ok.setText(fill(self.tr("Loaded: {title}, version {version}."), title=title,
+                                   version=getattr(item, "version", "")))
+        self.guide_ok.show()
+        index = self.guide.findData(getattr(item, "id", ""))
+        if index >= 0:
+            self.guide.setCurrentIndex(index)
+        return True
 
     def _meter(self) -> None:
         verdict = password_assessment(self.new_password.text(), self.workspace.policy, (self.workspace.profile.name,))

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>Professional assessment</source>
+        <translation>Faglig vurdering</translation>
+    </message>
+    <message>
+        <source>For your own judgement; it is not part of the family&apos;s summary.</source>
+        <translation>Til din egen faglige vurdering; den kommer ikke med i familiens opsummering.</translation>
+    </message>
+    <message>
+        <source>Coping level</source>
+        <translation>Mestringsniveau</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+        <source>Vulnerability indicators that apply</source>
+        <translation>Sårbarhedsindikatorer, der passer</translation>
+    </message>
+    <message>
+        <source>Proposed service level</source>
+        <translation>Forslag til niveau</translation>
+    </message>
+    <message>
+        <source>No proposal</source>
+        <translation>Intet forslag</translation>
+    </message>
+    <message>
+        <source>Why this level</source>
+        <translation>Hvorfor dette niveau</translation>
+    </message>
+    <message>
+        <source>Reason for the level</source>
+        <translation>Begrundelse for niveauet</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>Gem vurderingen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>Press Remove again to remove {name} from the family. The change is kept in the case history.</source>
@@ -69,6 +116,10 @@
         <translation>Aktuelt trin</translation>
     </message>
     <message>
+        <source>Next contact</source>
+        <translation>Næste kontakt</translation>
+    </message>
+    <message>
         <source>Tovholder</source>
         <translation>Tovholder</translation>
     </message>
@@ -122,6 +173,38 @@
     <message>
         <source>Skip this step</source>
         <translation>Spring trinnet over</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Start the clarifying conversation</source>
+        <translation>Start den afklarende samtale</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>afsluttet</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>i gang</translation>
+    </message>
+    <message>
+        <source>Family agrees</source>
+        <translation>Familien er enig</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Markér som gennemført</translation>
     </message>
     <message>
         <source>The family</source>
@@ -308,6 +391,26 @@
         <translation>Intet niveau registreret.</translation>
     </message>
     <message>
+        <source>Continue the conversation</source>
+        <translation>Fortsæt samtalen</translation>
+    </message>
+    <message>
+        <source> – overdue</source>
+        <translation> – forfalden</translation>
+    </message>
+    <message>
+        <source> – today</source>
+        <translation> – i dag</translation>
+    </message>
+    <message>
+        <source>Next contact: {kind} {date}{state}</source>
+        <translation>Næste kontakt: {kind} {date}{state}</translation>
+    </message>
+    <message>
+        <source>No next contact planned.</source>
+        <translation>Der er ikke planlagt en næste kontakt.</translation>
+    </message>
+    <message>
         <source>interpreter</source>
         <translation>tolk</translation>
     </message>
@@ -373,6 +476,69 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationWindow</name>
+    <message>
+        <source>Conversation – {family}</source>
+        <translation>Samtale – {family}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Forrige</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Næste ▶</translation>
+    </message>
+    <message>
+        <source>Read back</source>
+        <translation>Læs op</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Fuld skærm</translation>
+    </message>
+    <message>
+        <source>Pause and close</source>
+        <translation>Pause og luk</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Oversigt</translation>
+    </message>
+    <message>
+        <source>Resources – what goes well</source>
+        <translation>Ressourcer – det, der går godt</translation>
+    </message>
+    <message>
+        <source>Needs – what the family wants help with</source>
+        <translation>Behov – det, familien vil have hjælp til</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>afsluttet</translation>
+    </message>
+    <message>
+        <source>{done} of {total} parts touched</source>
+        <translation>{done} af {total} dele berørt</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Gemt {time}</translation>
+    </message>
+    <message>
+        <source>Saved as {path}. Open it to print it for the family.</source>
+        <translation>Gemt som {path}. Åbn den for at udskrive den til familien.</translation>
+    </message>
+    <message>
+        <source>Leave full screen (Esc)</source>
+        <translation>Forlad fuld skærm (Esc)</translation>
     </message>
 </context>
 <context>
@@ -504,8 +670,32 @@
         <translation>Den nye tovholder kan ikke starte før den nuværende.</translation>
     </message>
     <message>
+        <source>Unknown part of the conversation.</source>
+        <translation>Ukendt del af samtalen.</translation>
+    </message>
+    <message>
+        <source>Unknown choice.</source>
+        <translation>Ukendt valg.</translation>
+    </message>
+    <message>
+        <source>Write why this person is not part of the conversation.</source>
+        <translation>Skriv, hvorfor personen ikke er med i samtalen.</translation>
+    </message>
+    <message>
+        <source>Unknown family member.</source>
+        <translation>Ukendt familiemedlem.</translation>
+    </message>
+    <message>
+        <source>Unknown problem area.</source>
+        <translation>Ukendt kerneområde.</translation>
+    </message>
+    <message>
         <source>Choose a level from 1 to 4.</source>
         <translation>Vælg et niveau fra 1 til 4.</translation>
+    </message>
+    <message>
+        <source>Talk with everyone in the family, or mark them as not present or not relevant with a reason, before you finish: {names}.</source>
+        <translation>Tal med alle i familien, eller markér dem som ikke til stede eller ikke relevante med en begrundelse, før du afslutter: {names}.</translation>
     </message>
     <message>
         <source>The case has no current step.</source>
@@ -530,6 +720,22 @@
     <message>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge ude i fremtiden.</translation>
+    </message>
+    <message>
+        <source>Record at least one need and one resource first: the family&apos;s needs come before the offers.</source>
+        <translation>Skriv først mindst ét behov og én ressource ned: familiens behov kommer før tilbuddene.</translation>
+    </message>
+    <message>
+        <source>Unknown offer.</source>
+        <translation>Ukendt tilbud.</translation>
+    </message>
+    <message>
+        <source>Choose who does it.</source>
+        <translation>Vælg, hvem der gør det.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of contact.</source>
+        <translation>Vælg, hvilken slags kontakt det er.</translation>
     </message>
     <message>
         <source>This field must be filled in.</source>
@@ -591,6 +797,10 @@
         <source>Tovholder is already open on this computer. Use the window that is already open.</source>
         <translation>Tovholder er allerede åben på denne computer. Brug det vindue, der allerede er åbent.</translation>
     </message>
+    <message>
+        <source>The family&apos;s consent is not in force, so the summary cannot be printed or saved. Record consent first.</source>
+        <translation>Familiens samtykke gælder ikke, så opsummeringen kan ikke udskrives eller gemmes. Registrér samtykke først.</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
@@ -621,6 +831,21 @@
     <message>
         <source>Save</source>
         <translation>Gem</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>Intet endnu.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Remove {text}</source>
+        <translation>Fjern {text}</translation>
     </message>
 </context>
 <context>
@@ -666,6 +891,14 @@
         <translation>Samtykke bortfalder snart</translation>
     </message>
     <message>
+        <source>Contact due today</source>
+        <translation>Kontakt i dag</translation>
+    </message>
+    <message>
+        <source>Contact overdue</source>
+        <translation>Kontakt forfalden</translation>
+    </message>
+    <message>
         <source>Health visitor</source>
         <translation>Sundhedsplejerske</translation>
     </message>
@@ -708,6 +941,26 @@
     <message>
         <source>Digital</source>
         <translation>Digitalt</translation>
+    </message>
+    <message>
+        <source>Follow-up conversation</source>
+        <translation>Opfølgende samtale</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Hjemmebesøg</translation>
+    </message>
+    <message>
+        <source>Call a network meeting</source>
+        <translation>Indkald til netværksmøde</translation>
+    </message>
+    <message>
+        <source>The family</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Fagperson</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1225,143 @@
     </message>
 </context>
 <context>
+    <name>NextStepsPage</name>
+    <message>
+        <source>What happens next</source>
+        <translation>Det næste, der skal ske</translation>
+    </message>
+    <message>
+        <source>What matters most to the family (in their words)</source>
+        <translation>Det vigtigste for familien (med deres ord)</translation>
+    </message>
+    <message>
+        <source>What matters most to the family</source>
+        <translation>Det vigtigste for familien</translation>
+    </message>
+    <message>
+        <source>Agreed next steps</source>
+        <translation>Aftalte næste skridt</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Hvad der skal ske</translation>
+    </message>
+    <message>
+        <source>The family</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <source>A professional</source>
+        <translation>En fagperson</translation>
+    </message>
+    <message>
+        <source>who (name)</source>
+        <translation>hvem (navn)</translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Tilføj skridt</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>inden</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Næste kontakt</translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation>Slags kontakt</translation>
+    </message>
+    <message>
+        <source>Date of the next contact</source>
+        <translation>Dato for næste kontakt</translation>
+    </message>
+    <message>
+        <source>note, e.g. time and place</source>
+        <translation>note, fx tid og sted</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planlæg</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>inden {date}</translation>
+    </message>
+    <message>
+        <source>Remove {text}</source>
+        <translation>Fjern {text}</translation>
+    </message>
+    <message>
+        <source>Write what will happen.</source>
+        <translation>Skriv, hvad der skal ske.</translation>
+    </message>
+    <message>
+        <source>Write the date of the next contact.</source>
+        <translation>Skriv datoen for næste kontakt.</translation>
+    </message>
+</context>
+<context>
+    <name>Offers</name>
+    <message>
+        <source>Nobody in the family is in the group this offer is for.</source>
+        <translation>Ingen i familien hører til den gruppe, tilbuddet er for.</translation>
+    </message>
+    <message>
+        <source>{name} is {age} years old; the offer is for ages {low}–{high}.</source>
+        <translation>{name} er {age} år; tilbuddet er for {low}–{high}-årige.</translation>
+    </message>
+    <message>
+        <source>The offer is for children with another diagnosis than the child&apos;s.</source>
+        <translation>Tilbuddet er for børn med en anden diagnose end barnets.</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPage</name>
+    <message>
+        <source>Offers</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <source>The offers open when the family&apos;s needs and resources are written down: at least one need and one resource. The family&apos;s own needs come first.</source>
+        <translation>Tilbuddene åbner, når familiens behov og ressourcer er skrevet ned: mindst ét behov og én ressource. Familiens egne behov kommer først.</translation>
+    </message>
+    <message>
+        <source>Suggested for this family&apos;s needs</source>
+        <translation>Forslag ud fra familiens behov</translation>
+    </message>
+    <message>
+        <source>Other offers</source>
+        <translation>Andre tilbud</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <source>Referred ✓</source>
+        <translation>Henvist ✓</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Henvis</translation>
+    </message>
+    <message>
+        <source>Refer again</source>
+        <translation>Henvis igen</translation>
+    </message>
+</context>
+<context>
     <name>Password</name>
     <message>
         <source>This is a very common password. Choose another.</source>
@@ -1020,6 +1410,111 @@
     <message>
         <source>not good enough yet</source>
         <translation>ikke god nok endnu</translation>
+    </message>
+</context>
+<context>
+    <name>PromptCard</name>
+    <message>
+        <source>Follow-up questions</source>
+        <translation>Uddybende spørgsmål</translation>
+    </message>
+</context>
+<context>
+    <name>ReadBackPage</name>
+    <message>
+        <source>This is what we wrote down together</source>
+        <translation>Det har vi skrevet ned sammen</translation>
+    </message>
+    <message>
+        <source>Yes, that is right</source>
+        <translation>Ja, det passer</translation>
+    </message>
+    <message>
+        <source>Something must be changed</source>
+        <translation>Noget skal rettes</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <source>You agree with the summary.</source>
+        <translation>I er enige i opsummeringen.</translation>
+    </message>
+    <message>
+        <source>We change what is not right.</source>
+        <translation>Vi retter det, der ikke passer.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>We talked about them</source>
+        <translation>Vi har talt om personen</translation>
+    </message>
+    <message>
+        <source>Not present</source>
+        <translation>Ikke til stede</translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation>Ikke relevant</translation>
+    </message>
+    <message>
+        <source>Why (e.g. at school today, we talk with him next time)</source>
+        <translation>Hvorfor (fx i skole i dag; vi taler med ham næste gang)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Save reason</source>
+        <translation>Gem begrundelse</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Write as you listen; it is saved as you type.</source>
+        <translation>Skriv, mens du lytter; det gemmes, mens du skriver.</translation>
+    </message>
+    <message>
+        <source>Resource (goes well)</source>
+        <translation>Ressource (går godt)</translation>
+    </message>
+    <message>
+        <source>Need (wants help with)</source>
+        <translation>Behov (vil have hjælp til)</translation>
+    </message>
+    <message>
+        <source>In the family&apos;s words</source>
+        <translation>Med familiens ord</translation>
+    </message>
+    <message>
+        <source>In the family&apos;s own words … (Enter adds it)</source>
+        <translation>Med familiens egne ord … (Enter tilføjer)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>Om:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Område:</translation>
+    </message>
+    <message>
+        <source>Write why, then press Enter.</source>
+        <translation>Skriv hvorfor, og tryk Enter.</translation>
+    </message>
+    <message>
+        <source>Write what the family said first.</source>
+        <translation>Skriv først, hvad familien sagde.</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1579,22 @@
         <translation>Tekststørrelse</translation>
     </message>
     <message>
+        <source>Conversation guide</source>
+        <translation>Samtaleguide</translation>
+    </message>
+    <message>
+        <source>Guide for new conversations</source>
+        <translation>Guide til nye samtaler</translation>
+    </message>
+    <message>
+        <source>New conversations use</source>
+        <translation>Nye samtaler bruger</translation>
+    </message>
+    <message>
+        <source>Load the municipality&apos;s guide …</source>
+        <translation>Indlæs kommunens guide …</translation>
+    </message>
+    <message>
         <source>Change password</source>
         <translation>Skift adgangskode</translation>
     </message>
@@ -1118,6 +1629,26 @@
     <message>
         <source>Save</source>
         <translation>Gem</translation>
+    </message>
+    <message>
+        <source>{title} (version {version})</source>
+        <translation>{title} (version {version})</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s conversation guide</source>
+        <translation>Kommunens samtaleguide</translation>
+    </message>
+    <message>
+        <source>Content files (*.yaml *.yml)</source>
+        <translation>Indholdsfiler (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>The guide was not loaded; the current guide is still used. {problem}</source>
+        <translation>Guiden blev ikke indlæst; den nuværende guide bruges stadig. {problem}</translation>
+    </message>
+    <message>
+        <source>Loaded: {title}, version {version}.</source>
+        <translation>Indlæst: {title}, version {version}.</translation>
     </message>
     <message>
         <source>The two new passwords are not the same.</source>
@@ -1197,6 +1728,76 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>What goes well</source>
+        <translation>Det går godt</translation>
+    </message>
+    <message>
+        <source>What you would like help with</source>
+        <translation>Det vil I gerne have hjælp til</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Opsummering</translation>
+    </message>
+    <message>
+        <source>Made from what you wrote down together. Change the family&apos;s words on the earlier pages; read it back with the family here.</source>
+        <translation>Lavet ud fra det, I har skrevet ned sammen. Ret familiens ord på de tidligere sider; læs det op med familien her.</translation>
+    </message>
+    <message>
+        <source>Read back with the family (Ctrl+R)</source>
+        <translation>Læs op med familien (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Does the family agree?</source>
+        <translation>Er familien enig?</translation>
+    </message>
+    <message>
+        <source>Yes, the family agrees</source>
+        <translation>Ja, familien er enig</translation>
+    </message>
+    <message>
+        <source>Not quite – something must be changed</source>
+        <translation>Ikke helt – noget skal rettes</translation>
+    </message>
+    <message>
+        <source>What the family would change (optional)</source>
+        <translation>Det, familien vil have rettet (valgfrit)</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Enighed</translation>
+    </message>
+    <message>
+        <source>Save the family&apos;s copy as PDF</source>
+        <translation>Gem familiens kopi som PDF</translation>
+    </message>
+    <message>
+        <source>Finish the conversation</source>
+        <translation>Afslut samtalen</translation>
+    </message>
+    <message>
+        <source>The family agrees with the summary.</source>
+        <translation>Familien er enig i opsummeringen.</translation>
+    </message>
+    <message>
+        <source>The family does not fully agree: change the text and read it back again.</source>
+        <translation>Familien er ikke helt enig: ret teksten, og læs den op igen.</translation>
+    </message>
+    <message>
+        <source>Not read back yet.</source>
+        <translation>Ikke læst op endnu.</translation>
+    </message>
+    <message>
+        <source>The conversation is finished</source>
+        <translation>Samtalen er afsluttet</translation>
     </message>
 </context>
 <context>
