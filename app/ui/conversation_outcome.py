@@ -262,7 +262,9 @@ class SummaryPage(QWidget):
     """The summary: what the family will read, a read-back view, their agreement, and the PDF."""
 
     read_back_requested = Signal()
-    # "yes"/"no": PySide6 6.12 miscounts references of Python bools sent as ``object`` (a crash at exit).
+    item_edited = Signal(str, str)            # item id, new text
+    what_matters_edited = Signal(str)
+    # Plain strings rather than Python bools in an ``object`` signal (see pyproject.toml on PySide6).
     agreement_chosen = Signal(str, str)       # "yes" or "no", note
     save_pdf_requested = Signal()
     finish_requested = Signal()
@@ -284,6 +286,20 @@ class SummaryPage(QWidget):
         self.document.setTextFormat(Qt.TextFormat.RichText)
         self.document.setAccessibleName(self.tr("Summary"))
         outer.addWidget(self.document)
+        self.edit_button = QPushButton(self.tr("Edit the wording"))
+        self.edit_button.setCheckable(True)
+        self.edit_button.setAutoDefault(False)
+        self.edit_button.toggled.connect(self._edit_mode)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.edit_button)
+        edit_row.addStretch(1)
+        outer.addLayout(edit_row)
+        self.editor = QWidget()
+        self.editor_layout = QVBoxLayout(self.editor)
+        self.editor_layout.setContentsMargins(0, 0, 0, 0)
+        self.editor.hide()
+        outer.addWidget(self.editor)
+        self.item_fields: dict[str, QLineEdit] = {}
         row = QHBoxLayout()
         read_back = QPushButton(self.tr("Read back with the family (Ctrl+R)"))
         read_back.setAutoDefault(False)
@@ -328,8 +344,41 @@ class SummaryPage(QWidget):
         outer.addWidget(self.info)
         outer.addStretch(1)
 
+    def _edit_mode(self, on: bool) -> None:
+        self.editor.setVisible(on)
+        self.document.setVisible(not on)
+        self.edit_button.setText(self.tr("Show the summary") if on else self.tr("Edit the wording"))
+
+    def _build_editor(self, view: cdto.ConversationView) -> None:
+        """One field per part of the family's words; each is saved when she leaves it."""
+        clear_layout(self.editor_layout)
+        self.item_fields = {}
+        self.editor_layout.addWidget(heading(self.tr("What matters most to the family"), "cardTitle"))
+        self.what_matters = QPlainTextEdit(view.what_matters_most)
+        self.what_matters.setAccessibleName(self.tr("What matters most to the family"))
+        self.what_matters.setMaximumHeight(100)
+        self.what_matters.textChanged.connect(self._what_matters_changed)
+        self.editor_layout.addWidget(self.what_matters)
+        for title, items in ((self.tr("What goes well"), view.resources),
+                             (self.tr("What the family wants help with"), view.needs)):
+            if not items:
+                continue
+            self.editor_layout.addWidget(heading(title, "cardTitle"))
+            for item in items:
+                field = QLineEdit(item.text)
+                field.setAccessibleName(item.text)
+                field.editingFinished.connect(
+                    lambda item_id=item.id, f=field: self.item_edited.emit(item_id, f.text()))
+                self.item_fields[item.id] = field
+                self.editor_layout.addWidget(field)
+
+    def _what_matters_changed(self) -> None:
+        self.what_matters_edited.emit(self.what_matters.toPlainText())
+
     def show_summary(self, html: str, view: cdto.ConversationView) -> None:
         self.document.setText(html)
+        if not self.editor.isVisible():
+            self._build_editor(view)
         if view.family_agrees is True:
             self.agreement_state.setText(self.tr("The family agrees with the summary."))
         elif view.family_agrees is False:

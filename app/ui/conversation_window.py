@@ -167,6 +167,8 @@ class ConversationWindow(QWidget):
         self.next_steps_page.what_matters_changed.connect(self._save_what_matters)
         self.summary_page.read_back_requested.connect(self.read_back)
         self.summary_page.agreement_chosen.connect(self._agree)
+        self.summary_page.item_edited.connect(self._edit_item)
+        self.summary_page.what_matters_edited.connect(self._save_what_matters)
         self.read_back_page.agreement_chosen.connect(self._agree)
         self.read_back_page.back_requested.connect(lambda: self.go_to(self.current_key or self._key_of_kind("summary")))
         self.summary_page.save_pdf_requested.connect(self.save_pdf)
@@ -333,6 +335,19 @@ class ConversationWindow(QWidget):
         if isinstance(view, cdto.ConversationView):
             self._apply(view)
             page.item_saved()
+
+    def _edit_item(self, item_id: str, text: str) -> None:
+        """She changes the family's words for a resource or a need (from the summary)."""
+        item = next((i for i in self.view.items if i.id == item_id), None)
+        if item is None or item.text == text.strip():
+            return
+        view = self._call(lambda: self.workspace.conversations.update_item(
+            self.view.id, item_id, text, item.member_ids, item.problem_areas), self.summary_page.message.show_message)
+        if isinstance(view, cdto.ConversationView):
+            self._apply(view)
+            summary = self._summary()
+            if summary is not FAILED:
+                self.summary_page.document.setText(summary_html(summary))
 
     def _remove_item(self, item_id: str) -> None:
         self._apply(self._call(lambda: self.workspace.conversations.remove_item(self.view.id, item_id)))

@@ -1752,6 +1752,10 @@
         <translation>Lavet ud fra det, I har skrevet ned sammen. Ret familiens ord på de tidligere sider; læs det op med familien her.</translation>
     </message>
     <message>
+        <source>Edit the wording</source>
+        <translation>Ret ordlyden</translation>
+    </message>
+    <message>
         <source>Read back with the family (Ctrl+R)</source>
         <translation>Læs op med familien (Ctrl+R)</translation>
     </message>
@@ -1782,6 +1786,22 @@
     <message>
         <source>Finish the conversation</source>
         <translation>Afslut samtalen</translation>
+    </message>
+    <message>
+        <source>Show the summary</source>
+        <translation>Vis opsummeringen</translation>
+    </message>
+    <message>
+        <source>What matters most to the family</source>
+        <translation>Det vigtigste for familien</translation>
+    </message>
+    <message>
+        <source>What goes well</source>
+        <translation>Det går godt</translation>
+    </message>
+    <message>
+        <source>What the family wants help with</source>
+        <translation>Det, familien vil have hjælp til</translation>
     </message>
     <message>
         <source>The family agrees with the summary.</source>

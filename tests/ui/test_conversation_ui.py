@@ -218,3 +218,21 @@ def test_locking_mid_conversation_brings_it_back_where_she_was(qtbot, controller
 def test_the_conversation_screen_is_in_danish(qtbot, main_window, demo_workspace, language):
     window = start(qtbot, main_window, holm_family(demo_workspace))
     assert window.pause_button.text() != "Pause and close"
+
+
+def test_she_edits_the_summary_wording(qtbot, main_window, demo_workspace):
+    window = start(qtbot, main_window, holm_family(demo_workspace))
+    capture(qtbot, window, "need", "hjælp til skolen", area="health_literacy")
+    window.go_to(section_key(window, "summary"))
+    page = window.summary_page
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert page.editor.isVisible() and not page.document.isVisible()
+    [field] = page.item_fields.values()
+    field.selectAll()
+    qtbot.keyClicks(field, "Hjælp til at forklare sygdommen for skolen")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.what_matters, "Ro på hverdagen")
+    assert [i.text for i in window.view.needs] == ["Hjælp til at forklare sygdommen for skolen"]
+    assert demo_workspace.conversations.view(window.view.id).what_matters_most == "Ro på hverdagen"
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert "Hjælp til at forklare sygdommen for skolen" in page.document.text()
