@@ -214,7 +214,7 @@ class ConversationWindow(QWidget):
             item.setText(self._outline_text(section))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
         assessment = self.outline.item(len(view.sections))
-        assessment.setText(f"◆  {self.tr('Professional assessment')}")
+        assessment.setText("◆  " + self.tr("Professional assessment"))
         assessment.setData(Qt.ItemDataRole.UserRole, ASSESSMENT_KEY)
         if self.current_key in keys:
             self.outline.setCurrentRow(keys.index(self.current_key))

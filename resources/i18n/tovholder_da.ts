@@ -525,6 +525,10 @@
         <translation>afsluttet</translation>
     </message>
     <message>
+        <source>Professional assessment</source>
+        <translation>Faglig vurdering</translation>
+    </message>
+    <message>
         <source>{done} of {total} parts touched</source>
         <translation>{done} af {total} dele berørt</translation>
     </message>
