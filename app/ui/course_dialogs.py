@@ -22,7 +22,7 @@ from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
 from app.ui.i18n import fill, label, translate
 from app.ui.labels import role_text
-from app.ui.widgets import DateField, ErrorLabel
+from app.ui.widgets import DateField, ErrorLabel, form_row
 
 
 def _date(field: DateField, name: str, required: bool = True):  # type: ignore[no-untyped-def]
@@ -67,9 +67,7 @@ class ConsentDialog(DraftDialog):
         form.addRow(self.tr("Given by"), giver_box)
         self.given_on = DateField(value=workspace.today())
         self.given_on.setAccessibleName(self.tr("Date"))
-        self.date_error = ErrorLabel()
-        form.addRow(self.tr("Date"), self.given_on)
-        form.addRow("", self.date_error)
+        self.date_error = form_row(form, self.tr("Date"), self.given_on)
         forms_row = QHBoxLayout()
         self.forms = QButtonGroup(self)
         for index, choice in enumerate(catalogue.forms):
@@ -189,9 +187,7 @@ class WithdrawConsentDialog(DraftDialog):
         self.outer.addWidget(intro)
         form = QFormLayout()
         self.withdrawn_on = DateField(value=workspace.today())
-        self.date_error = ErrorLabel()
-        form.addRow(self.tr("From"), self.withdrawn_on)
-        form.addRow("", self.date_error)
+        self.date_error = form_row(form, self.tr("From"), self.withdrawn_on)
         self.reason = _text_box()
         form.addRow(self.tr("Reason (optional)"), self.reason)
         self.outer.addLayout(form)
@@ -231,9 +227,7 @@ class TovholderDialog(DraftDialog):
         form.addRow(self.tr("Tovholder"), who)
         self.person_name = QLineEdit()
         self.person_name.setAccessibleName(self.tr("Name"))
-        self.name_error = ErrorLabel()
-        form.addRow(self.tr("Name"), self.person_name)
-        form.addRow("", self.name_error)
+        self.name_error = form_row(form, self.tr("Name"), self.person_name)
         self.person_role = QComboBox()
         for role in self.ROLES:
             self.person_role.addItem(role_text(role), role)
@@ -244,15 +238,11 @@ class TovholderDialog(DraftDialog):
         self.contact.setPlaceholderText(self.tr("phone or e-mail"))
         form.addRow(self.tr("Contact details"), self.contact)
         self.started_on = DateField(value=workspace.today())
-        self.date_error = ErrorLabel()
-        form.addRow(self.tr("From"), self.started_on)
-        form.addRow("", self.date_error)
+        self.date_error = form_row(form, self.tr("From"), self.started_on)
         self.reason = _text_box()
         self.reason.setPlaceholderText(self.tr("e.g. knows the family; the main need is within health"))
         self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason_error = ErrorLabel()
-        form.addRow(self.tr("Why this person"), self.reason)
-        form.addRow("", self.reason_error)
+        self.reason_error = form_row(form, self.tr("Why this person"), self.reason)
         self.agreed = QCheckBox(self.tr("Agreed with the family"))
         form.addRow("", self.agreed)
         self.outer.addLayout(form)
@@ -325,14 +315,10 @@ class ServiceLevelDialog(DraftDialog):
         self.outer.addWidget(self.level_error)
         form = QFormLayout()
         self.decided_on = DateField(value=workspace.today())
-        self.date_error = ErrorLabel()
-        form.addRow(self.tr("Date"), self.decided_on)
-        form.addRow("", self.date_error)
+        self.date_error = form_row(form, self.tr("Date"), self.decided_on)
         self.reason = _text_box()
         self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason_error = ErrorLabel()
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow("", self.reason_error)
+        self.reason_error = form_row(form, self.tr("Reason"), self.reason)
         self.outer.addLayout(form)
         self.add_buttons(self.tr("Save level"))
         self.field("level", None, self.level_error)
@@ -365,9 +351,7 @@ class HouseholdDialog(DraftDialog):
         self.setWindowTitle(self.tr("The household"))
         form = QFormLayout()
         self.family_name = QLineEdit(overview.family_name)
-        self.family_error = ErrorLabel()
-        form.addRow(self.tr("Family name"), self.family_name)
-        form.addRow("", self.family_error)
+        self.family_error = form_row(form, self.tr("Family name"), self.family_name)
         self.address = QLineEdit(overview.address)
         form.addRow(self.tr("Address"), self.address)
         self.postal_code = QLineEdit(overview.postal_code)

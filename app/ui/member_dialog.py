@@ -25,7 +25,7 @@ from app.services.validation import normalise_member
 from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
 from app.ui.i18n import format_date, label
-from app.ui.widgets import DateField, ErrorLabel
+from app.ui.widgets import DateField, ErrorLabel, form_row
 
 
 def member_to_payload(member: MemberInput) -> dict:
@@ -84,24 +84,18 @@ class MemberDialog(DraftDialog):
         form.addRow(self.tr("Relation to the family"), self.relation)
         self.first_name = QLineEdit()
         self.first_name.setAccessibleName(self.tr("First name"))
-        self.first_name_error = ErrorLabel()
-        form.addRow(self.tr("First name"), self.first_name)
-        form.addRow("", self.first_name_error)
+        self.first_name_error = form_row(form, self.tr("First name"), self.first_name)
         self.last_name = QLineEdit()
         self.last_name.setAccessibleName(self.tr("Last name"))
         form.addRow(self.tr("Last name"), self.last_name)
         self.birth_date = DateField()
         self.birth_date.setAccessibleName(self.tr("Birth date"))
-        self.birth_error = ErrorLabel()
-        form.addRow(self.tr("Birth date"), self.birth_date)
-        form.addRow("", self.birth_error)
+        self.birth_error = form_row(form, self.tr("Birth date"), self.birth_date)
         self.cpr = QLineEdit()
         self.cpr.setPlaceholderText(self.tr("DDMMYY-XXXX (optional)"))
         self.cpr.setMaximumWidth(180)
         self.cpr.setAccessibleName(self.tr("CPR number"))
-        self.cpr_error = ErrorLabel()
-        form.addRow(self.tr("CPR number"), self.cpr)
-        form.addRow("", self.cpr_error)
+        self.cpr_error = form_row(form, self.tr("CPR number"), self.cpr)
         self.language = QComboBox()
         for choice in family.languages:
             self.language.addItem(label(choice.label), choice.code)
@@ -119,14 +113,10 @@ class MemberDialog(DraftDialog):
         form.addRow("", self.household)
         self.phone = QLineEdit()
         self.phone.setAccessibleName(self.tr("Phone"))
-        self.phone_error = ErrorLabel()
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow("", self.phone_error)
+        self.phone_error = form_row(form, self.tr("Phone"), self.phone)
         self.email = QLineEdit()
         self.email.setAccessibleName(self.tr("E-mail"))
-        self.email_error = ErrorLabel()
-        form.addRow(self.tr("E-mail"), self.email)
-        form.addRow("", self.email_error)
+        self.email_error = form_row(form, self.tr("E-mail"), self.email)
 
         self.diagnosis = QComboBox()
         self.diagnosis.setEditable(True)

@@ -26,7 +26,7 @@ from app.ui.draft_dialog import DraftDialog
 from app.ui.i18n import fill, format_date, label
 from app.ui.member_dialog import MemberDialog, member_from_payload, member_to_payload
 from app.ui.table_model import Column, DtoTableModel
-from app.ui.widgets import Card, DateField, ErrorLabel
+from app.ui.widgets import Card, DateField, ErrorLabel, form_row
 
 
 def mask_cpr(cpr: str) -> str:
@@ -61,9 +61,7 @@ class NewCaseDialog(DraftDialog):
         self.source_kind.addItem(self.tr("Choose …"), "")
         for choice in content.referral.source_kinds:
             self.source_kind.addItem(label(choice.label), choice.code)
-        self.source_error = ErrorLabel()
-        form.addRow(self.tr("Who detected the family"), self.source_kind)
-        form.addRow("", self.source_error)
+        self.source_error = form_row(form, self.tr("Who detected the family"), self.source_kind)
         self.organisation = QLineEdit()
         self.organisation.setAccessibleName(self.tr("Organisation"))
         form.addRow(self.tr("Organisation"), self.organisation)
@@ -74,17 +72,13 @@ class NewCaseDialog(DraftDialog):
         form.addRow(self.tr("Contact details"), self.referrer_contact)
         self.referred_on = DateField(value=workspace.today())
         self.referred_on.setAccessibleName(self.tr("Referral date"))
-        self.referred_error = ErrorLabel()
-        form.addRow(self.tr("Date of the referral"), self.referred_on)
-        form.addRow("", self.referred_error)
+        self.referred_error = form_row(form, self.tr("Date of the referral"), self.referred_on)
         self.channel = QComboBox()
         self.channel.setAccessibleName(self.tr("Channel"))
         self.channel.addItem(self.tr("Choose …"), "")
         for choice in content.referral.channels:
             self.channel.addItem(label(choice.label), choice.code)
-        self.channel_error = ErrorLabel()
-        form.addRow(self.tr("How it came"), self.channel)
-        form.addRow("", self.channel_error)
+        self.channel_error = form_row(form, self.tr("How it came"), self.channel)
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("Why the family was referred, in a few words"))
@@ -99,9 +93,7 @@ class NewCaseDialog(DraftDialog):
         self.family_name = QLineEdit()
         self.family_name.setAccessibleName(self.tr("Family name"))
         self.family_name.setPlaceholderText(self.tr("e.g. Familien Nørgaard"))
-        self.family_error = ErrorLabel()
-        fform.addRow(self.tr("Family name"), self.family_name)
-        fform.addRow("", self.family_error)
+        self.family_error = form_row(fform, self.tr("Family name"), self.family_name)
         self.address = QLineEdit()
         fform.addRow(self.tr("Address"), self.address)
         town = QHBoxLayout()

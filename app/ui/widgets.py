@@ -7,9 +7,11 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -62,6 +64,14 @@ class ErrorLabel(QLabel):
 
     def clear_message(self) -> None:
         self.show_message("")
+
+
+def form_row(form: QFormLayout, text: str, widget: QWidget | QLayout) -> ErrorLabel:
+    """Add a labelled field and, under it, the line where its error is shown; returns that line."""
+    error = ErrorLabel()
+    form.addRow(text, widget)
+    form.addRow("", error)
+    return error
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
