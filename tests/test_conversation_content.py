@@ -20,10 +20,8 @@ from app.content.conversation import (
     NAME_PLACEHOLDER,
     PROBLEM_AREAS,
     VULNERABILITY_INDICATORS,
-    guide_from_snapshot,
-    guide_to_snapshot,
-    prompts_for,
 )
+from app.content.guide import guide_from_snapshot, guide_to_snapshot, prompts_for
 from app.content.library import ContentLibrary, parse_file
 from app.errors import ContentError
 from app.resources import content_dir, resources_dir

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.content import catalogues as c
 from app.content import conversation as conv
+from app.content import guide as guides
 from app.content.reader import read_yaml
 from app.errors import ContentError
 
@@ -29,7 +30,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "family_catalogue": c.parse_family_catalogue,
     "conversation_vocabulary": conv.parse_conversation_vocabulary,
     "offer_catalogue": conv.parse_offer_catalogue,
-    "conversation_guide": conv.parse_conversation_guide,
+    "conversation_guide": guides.parse_conversation_guide,
 }
 
 #: Ids the app looks up by name; the shipped content must have them.
@@ -174,12 +175,12 @@ class ContentLibrary:
         """The offer catalogue (newest version)."""
         return self.latest("offer_catalogue", conv.OFFERS_ID)
 
-    def guides(self) -> list[conv.ConversationGuide]:
+    def guides(self) -> list[guides.ConversationGuide]:
         """The newest version of every conversation guide, the standard guide first."""
         found = [self.latest("conversation_guide", gid) for gid in self.items["conversation_guide"]]
         return sorted(found, key=lambda g: (g.id != conv.DEFAULT_GUIDE, g.title.da, g.id))
 
-    def guide(self, guide_id: str = conv.DEFAULT_GUIDE, version: int | None = None) -> conv.ConversationGuide:
+    def guide(self, guide_id: str = conv.DEFAULT_GUIDE, version: int | None = None) -> guides.ConversationGuide:
         """A guide by id, newest version unless ``version`` is given; ``KeyError`` if there is none."""
         if version is None:
             return self.latest("conversation_guide", guide_id)

@@ -14,7 +14,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.content.conversation import ConversationGuide, guide_from_snapshot, guide_to_snapshot
+from app.content.guide import ConversationGuide, guide_from_snapshot, guide_to_snapshot
 from app.content.reader import Label
 from app.errors import QT_TRANSLATE_NOOP, ConsentRequiredError, ValidationError
 from app.models import (

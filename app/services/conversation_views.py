@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.content.conversation import ConversationGuide, fill_name, prompts_for
+from app.content.guide import ConversationGuide, fill_name, prompts_for
 from app.content.library import ContentLibrary
 from app.content.reader import Label
 from app.models import AgreedStep, Case, Conversation, FollowUp, OfferReferral

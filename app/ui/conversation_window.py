@@ -7,7 +7,6 @@ family; Ctrl+R reads the summary back in large type.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,8 +18,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -33,14 +30,14 @@ from app.errors import KnownError, ValidationError
 from app.services import conversation_dto as cdto
 from app.services.workspace import Workspace
 from app.ui.conversation_outcome import NextStepsPage, OffersPage, SummaryPage
-from app.ui.conversation_pages import AssessmentPage, ItemList, SectionPage, heading
-from app.ui.i18n import error_text, fill, format_date, label, language, translate
+from app.ui.conversation_outline import ASSESSMENT_KEY, ConversationOutline
+from app.ui.conversation_pages import AssessmentPage, ItemList, SectionPage
+from app.ui.conversation_readback import ReadBackPage, summary_html
+from app.ui.i18n import error_text, fill, format_date, label, language
 from app.ui.widgets import banner
 
 log = logging.getLogger(__name__)
-ASSESSMENT_KEY = "__assessment__"
 FAILED = object()  # what ``_call`` returns when the service call failed (its error is on screen)
-MARKS = {"addressed": "✓", "not_present": "–", "not_relevant": "–"}
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -99,20 +96,8 @@ class ConversationWindow(QWidget):
         self.problem.hide()
         outer.addWidget(self.problem)
 
-        self.outline = QListWidget()
-        self.outline.setObjectName("outline")
-        self.outline.setAccessibleName(self.tr("Outline"))
-        self.outline.setMinimumWidth(250)
-        self.outline.setWordWrap(True)
-        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.progress = QLabel()
-        self.progress.setObjectName("muted")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(10, 10, 4, 10)
-        left_layout.addWidget(self.outline, 1)
-        left_layout.addWidget(self.progress)
-        self.left = left
+        self.outline = ConversationOutline()
+        self.left = self.outline
 
         self.stack = QStackedWidget()
         self.section_page = SectionPage()
@@ -153,7 +138,7 @@ class ConversationWindow(QWidget):
         outer.addWidget(splitter, 1)
 
         # ---- wiring
-        self.outline.currentRowChanged.connect(self._outline_changed)
+        self.outline.key_chosen.connect(self._outline_chosen)
         for page in (self.section_page, self.next_steps_section):
             page.notes_changed.connect(self._save_notes)
             page.status_chosen.connect(self._set_status)
@@ -193,7 +178,7 @@ class ConversationWindow(QWidget):
     # ---- outline and navigation
 
     def _keys(self) -> list[str]:
-        return [s.key for s in self.view.sections] + [ASSESSMENT_KEY]
+        return self.outline.keys
 
     def _key_of_kind(self, kind: str) -> str:
         return next((s.key for s in self.view.sections if s.kind == kind), self.view.sections[0].key)
@@ -203,31 +188,13 @@ class ConversationWindow(QWidget):
         self.view = view
         self.subtitle.setText(" · ".join((format_date(view.held_on, long=True), label(view.guide_title),
                                           self.tr("finished") if view.status == "completed" else "")).strip(" ·"))
-        self.outline.blockSignals(True)
-        keys = self._keys()
-        if self.outline.count() != len(keys):
-            self.outline.clear()
-            for _ in keys:
-                self.outline.addItem(QListWidgetItem())
-        for row, section in enumerate(view.sections):
-            item = self.outline.item(row)
-            item.setText(self._outline_text(section))
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-        assessment = self.outline.item(len(view.sections))
-        assessment.setText("◆  " + self.tr("Professional assessment"))
-        assessment.setData(Qt.ItemDataRole.UserRole, ASSESSMENT_KEY)
-        if self.current_key in keys:
-            self.outline.setCurrentRow(keys.index(self.current_key))
-        self.outline.blockSignals(False)
-        done, total = view.progress
-        self.progress.setText(fill(self.tr("{done} of {total} parts touched"), done=done, total=total))
+        self.outline.show_view(view, self.current_key)
         self.resources_list.show_items(view.resources, view.members)
         self.needs_list.show_items(view.needs, view.members)
 
-    def _outline_changed(self, row: int) -> None:
-        keys = self._keys()
-        if 0 <= row < len(keys) and keys[row] != self.current_key:
-            self.go_to(keys[row])
+    def _outline_chosen(self, key: str) -> None:
+        if key != self.current_key:
+            self.go_to(key)
 
     def _step(self, delta: int) -> None:
         keys = self._keys()
@@ -241,9 +208,7 @@ class ConversationWindow(QWidget):
             key = keys[0]
         self.current_key = key
         self._panels(not self.full_screen_button.isChecked())
-        self.outline.blockSignals(True)
-        self.outline.setCurrentRow(keys.index(key))
-        self.outline.blockSignals(False)
+        self.outline.set_current(key)
         if key == ASSESSMENT_KEY:
             self.assessment_page.show_view(self.view)
             self.stack.setCurrentIndex(4)
@@ -300,17 +265,7 @@ class ConversationWindow(QWidget):
         # Only the outline mark and the progress can change; the page already shows the text.
         self.view = replace(self.view, sections=tuple(
             replace(s, notes=text) if s.key == key else s for s in self.view.sections))
-        row = self._keys().index(key)
-        self.outline.item(row).setText(self._outline_text(self.view.sections[row]))
-        done, total = self.view.progress
-        self.progress.setText(fill(self.tr("{done} of {total} parts touched"), done=done, total=total))
-
-    def _outline_text(self, section: cdto.SectionView) -> str:
-        mark = MARKS.get(section.status, "✓" if section.touched else "○")
-        if section.kind == "member":
-            name = next((m.first_name for m in self.view.members if m.id == section.member_id), "")
-            return f"    {mark}  {name}"
-        return f"{mark}  {label(section.title)}"
+        self.outline.update_section(self.view, key)
 
     def _apply(self, view: object) -> None:
         if isinstance(view, cdto.ConversationView):
@@ -482,70 +437,3 @@ class ConversationWindow(QWidget):
                                                                         page.cursor_position()))
         self.closed.emit(self.view.id, self.view.case_id)
         super().closeEvent(event)
-
-
-def summary_html(summary) -> str:  # type: ignore[no-untyped-def]
-    """The family's summary as simple HTML for the screen (the PDF has the same parts)."""
-    esc = html.escape
-    parts = [f"<h2>{esc(summary.family_name)}</h2>"]
-    if summary.present:
-        parts.append(f"<p>{esc(translate('Summary', 'Present:'))} {esc(', '.join(summary.present))}</p>")
-    if summary.what_matters_most:
-        parts.append(f"<h3>{esc(translate('Summary', 'What matters most to you'))}</h3>")
-        parts += [f"<p>{esc(p)}</p>" for p in summary.what_matters_most.split("\n\n") if p.strip()]
-    for title, items in ((translate("Summary", "What goes well"), summary.resources),
-                         (translate("Summary", "What you would like help with"), summary.needs)):
-        if items:
-            parts.append(f"<h3>{esc(title)}</h3><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
-    if summary.agreed_steps:
-        parts.append(f"<h3>{esc(translate('Summary', 'What we agreed'))}</h3><ul>" + "".join(
-            f"<li>{esc(s.what)} – {esc(s.who)}{(' – ' + esc(s.when)) if s.when else ''}</li>"
-            for s in summary.agreed_steps) + "</ul>")
-    if summary.next_contact:
-        parts.append(f"<h3>{esc(translate('Summary', 'Next time'))}</h3><p>{esc(summary.next_contact)}</p>")
-    if summary.who_to_contact:
-        parts.append(f"<h3>{esc(translate('Summary', 'If you have questions'))}</h3>" + "".join(
-            "<p>" + esc(" · ".join(x for x in (c.name, c.role, c.phone, c.email) if x)) + "</p>"
-            for c in summary.who_to_contact))
-    return "".join(parts)
-
-
-class ReadBackPage(QWidget):
-    """The summary in large type for the family, with their answer."""
-
-    agreement_chosen = Signal(str, str)  # "yes" or "no" (see SummaryPage.agreement_chosen)
-    back_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(60, 30, 60, 30)
-        outer.addWidget(heading(self.tr("This is what we wrote down together"), "readBackTitle"))
-        self.text = QLabel()
-        self.text.setObjectName("readBackText")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        outer.addWidget(self.text)
-        self.state = QLabel()
-        self.state.setObjectName("readBackText")
-        outer.addWidget(self.state)
-        row = QHBoxLayout()
-        self.agree = QPushButton(self.tr("Yes, that is right"))
-        self.agree.setObjectName("bigButton")
-        self.agree.clicked.connect(lambda: self.agreement_chosen.emit("yes", ""))
-        self.disagree = QPushButton(self.tr("Something must be changed"))
-        self.disagree.setObjectName("bigButton")
-        self.disagree.clicked.connect(lambda: self.agreement_chosen.emit("no", ""))
-        back = QPushButton(self.tr("Back"))
-        back.clicked.connect(self.back_requested)
-        for button in (self.agree, self.disagree, back):
-            button.setAutoDefault(False)
-            row.addWidget(button)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
-
-    def show_summary(self, html_text: str, view: cdto.ConversationView) -> None:
-        self.text.setText(html_text)
-        self.state.setText({True: self.tr("You agree with the summary."),
-                            False: self.tr("We change what is not right.")}.get(view.family_agrees, ""))

@@ -479,6 +479,21 @@
     </message>
 </context>
 <context>
+    <name>ConversationOutline</name>
+    <message>
+        <source>Outline</source>
+        <translation>Oversigt</translation>
+    </message>
+    <message>
+        <source>Professional assessment</source>
+        <translation>Faglig vurdering</translation>
+    </message>
+    <message>
+        <source>{done} of {total} parts touched</source>
+        <translation>{done} af {total} dele berørt</translation>
+    </message>
+</context>
+<context>
     <name>ConversationWindow</name>
     <message>
         <source>Conversation – {family}</source>
@@ -509,10 +524,6 @@
         <translation>Pause og luk</translation>
     </message>
     <message>
-        <source>Outline</source>
-        <translation>Oversigt</translation>
-    </message>
-    <message>
         <source>Resources – what goes well</source>
         <translation>Ressourcer – det, der går godt</translation>
     </message>
@@ -523,14 +534,6 @@
     <message>
         <source>finished</source>
         <translation>afsluttet</translation>
-    </message>
-    <message>
-        <source>Professional assessment</source>
-        <translation>Faglig vurdering</translation>
-    </message>
-    <message>
-        <source>{done} of {total} parts touched</source>
-        <translation>{done} af {total} dele berørt</translation>
     </message>
     <message>
         <source>Saved {time}</source>

@@ -88,7 +88,7 @@ def test_a_whole_conversation(qtbot, main_window, demo_workspace, tmp_path):
     qtbot.keyClicks(window.section_page.reason, "Til fodbold i dag; vi taler med ham næste gang")
     qtbot.keyClick(window.section_page.reason, Qt.Key.Key_Return)
     assert window.view.section(villads).status == "not_present"
-    assert window.outline.currentItem().text().strip().startswith("–")
+    assert window.outline.current_text().strip().startswith("–")
 
     # Offers before the family's needs and resources: closed.
     window.go_to(section_key(window, "offers"))
