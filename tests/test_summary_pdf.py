@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.reports import summary_pdf
+from app.reports import pdf_text, summary_pdf
 from app.reports.summary_pdf import (
     AgreedStepLine,
     ContactLine,
@@ -98,9 +98,9 @@ def text_of(summary: FamilySummary) -> str:
 def font(request, monkeypatch, tmp_path):
     """Run a test with DejaVu Sans (where installed) and with the built-in Helvetica fallback."""
     if request.param == "builtin":
-        monkeypatch.setattr(summary_pdf, "FONT_CANDIDATES",
+        monkeypatch.setattr(pdf_text, "FONT_CANDIDATES",
                             ((tmp_path / "missing.ttf", tmp_path / "missing-bold.ttf"),))
-    elif not summary_pdf._fonts().unicode:
+    elif not summary_pdf.pick_fonts().unicode:
         pytest.skip("DejaVu Sans is not installed here")
     return request.param
 
@@ -390,7 +390,7 @@ def _imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("path", [MODULE, MODULE.with_name("__init__.py")], ids=lambda p: p.name)
 def test_the_report_imports_only_the_standard_library_reportlab_and_app_base_modules(path):
     imports = _imports(path)
-    allowed_app = ("app.errors", "app.resources")
+    allowed_app = ("app.errors", "app.resources", "app.reports.pdf_text")
 
     for name in imports:
         top = name.split(".")[0]

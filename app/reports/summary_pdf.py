@@ -20,20 +20,14 @@ from __future__ import annotations
 
 import functools
 import io
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -49,7 +43,18 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.resources import resources_dir
+from app.reports.pdf_text import (
+    _BREAKABLE,
+    NBSP,
+    Fonts,
+    glued,
+    join_names,
+    markup,
+    paragraphs,
+    pick_fonts,
+    plain,
+    present_items,
+)
 
 
 @dataclass(frozen=True)
@@ -158,18 +163,6 @@ TEXTS: dict[str, _Texts] = {
 
 CREATOR = "Tovholder"
 
-# Candidate (regular, bold) font files, first match wins. A build may ship DejaVu in resources/fonts.
-FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = tuple(
-    (Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf")
-    for folder in (
-        resources_dir() / "fonts",
-        "/usr/share/fonts/truetype/dejavu",  # Debian, Ubuntu
-        "/usr/share/fonts/dejavu-sans-fonts",  # Fedora
-        "/usr/share/fonts/TTF",  # Arch
-        "/usr/share/fonts/dejavu",
-    )
-)
-
 # Layout, in points. A4 is 595 x 842 pt; 25 mm margins leave a 160 mm column, which at 13 pt is
 # about 65 characters a line: short enough to read aloud at a kitchen table.
 MARGIN_X = 25 * mm
@@ -180,94 +173,6 @@ TABLE_SIZE = 12
 FOOTER_SIZE = 11
 CELL_PADDING = (0, 12)  # left (the first column starts at the margin), right: the gap between columns
 INK = colors.black
-
-
-@dataclass(frozen=True)
-class _Fonts:
-    regular: str
-    bold: str
-    unicode: bool  # False: the built-in Helvetica, which only has Windows-1252
-
-
-@functools.cache
-def _resolve_fonts(candidates: tuple[tuple[Path, Path], ...]) -> _Fonts:
-    for regular, bold in candidates:
-        if not (regular.is_file() and bold.is_file()):
-            continue
-        try:
-            pdfmetrics.registerFont(TTFont("TovholderSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("TovholderSans-Bold", str(bold)))
-        except (TTFError, OSError):
-            continue
-        pdfmetrics.registerFontFamily(
-            "TovholderSans", normal="TovholderSans", bold="TovholderSans-Bold",
-            italic="TovholderSans", boldItalic="TovholderSans-Bold",
-        )
-        return _Fonts("TovholderSans", "TovholderSans-Bold", unicode=True)
-    return _Fonts("Helvetica", "Helvetica-Bold", unicode=False)
-
-
-def _fonts() -> _Fonts:
-    return _resolve_fonts(FONT_CANDIDATES)
-
-
-# ---- text
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_BREAKABLE = re.compile(r"[ \n]+")
-_MONTHS = ("januar februar marts april maj juni juli august september oktober november december "
-           "january february march may june july october")
-# "15. december" stays on one line (Danish typography); the year may wrap.
-_DAY_AND_MONTH = re.compile(rf"\b(\d{{1,2}}\.?) (?=(?:{'|'.join(_MONTHS.split())})\b)", re.IGNORECASE)
-NBSP = "\u00a0"
-# Letters that do not decompose into a base letter and an accent.
-_BASE_LETTER = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
-
-
-def _to_windows_1252(text: str) -> str:
-    """``text`` with each letter Helvetica lacks replaced by its base letter, where there is one."""
-    out = []
-    for char in text:
-        try:
-            char.encode("cp1252")
-        except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", char.translate(_BASE_LETTER))
-            kept = "".join(c for c in base if not unicodedata.combining(c))
-            char = kept or char
-        out.append(char)
-    return "".join(out)
-
-
-def _plain(text: str, fonts: _Fonts) -> str:
-    """Clean text: one form of each letter, no control characters, only what the font can show."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.replace("\t", " "))
-    return text if fonts.unicode else _to_windows_1252(text)
-
-
-def _glued(text: str, fonts: _Fonts) -> str:
-    """Clean text as printed: "15. december" with a no-break space, so it stays on one line."""
-    return _DAY_AND_MONTH.sub(rf"\1{NBSP}", _plain(text, fonts)).strip()
-
-
-def _markup(text: str, fonts: _Fonts) -> str:
-    """Paragraph markup for the family's own text: nothing in it is read as markup; lines kept."""
-    lines = [escape(line.strip()) for line in _glued(text, fonts).split("\n")]
-    return "<br/>".join(line for line in lines if line)
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [part for part in _BLANK_LINE.split(text.replace("\r\n", "\n")) if part.strip()]
-
-
-def _present(items: Iterable[str]) -> list[str]:
-    return [item for item in items if item.strip()]
-
-
-def _join_names(names: list[str], and_: str) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {and_} {names[-1]}"
 
 
 # ---- layout
@@ -288,7 +193,7 @@ class _Styles:
     agreement: ParagraphStyle
 
 
-def _styles(fonts: _Fonts) -> _Styles:
+def _styles(fonts: Fonts) -> _Styles:
     body = ParagraphStyle(
         "body", fontName=fonts.regular, fontSize=BODY_SIZE, leading=19, textColor=INK,
         spaceAfter=9, allowWidows=0, allowOrphans=0,
@@ -319,23 +224,23 @@ def _styles(fonts: _Fonts) -> _Styles:
     )
 
 
-def _title_block(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: _Fonts) -> list[Flowable]:
+def _title_block(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: Fonts) -> list[Flowable]:
     # The date wraps as a whole: "Vores samtale den / 22. november 2026", never "22. / november".
-    date = _markup(summary.conversation_date, fonts).replace(" ", NBSP)
+    date = markup(summary.conversation_date, fonts).replace(" ", NBSP)
     story: list[Flowable] = [
         Paragraph(texts.title.format(date=date) if date else texts.title_undated, styles.title)
     ]
     if summary.family_name.strip():
-        story.append(Paragraph(_markup(summary.family_name, fonts), styles.family))
-    names = [_markup(name, fonts) for name in _present(summary.present)]
+        story.append(Paragraph(markup(summary.family_name, fonts), styles.family))
+    names = [markup(name, fonts) for name in present_items(summary.present)]
     if names:
-        story.append(Paragraph(texts.present.format(names=_join_names(names, texts.and_)), styles.present))
+        story.append(Paragraph(texts.present.format(names=join_names(names, texts.and_)), styles.present))
     story.append(HRFlowable(width="100%", thickness=1, color=INK, spaceBefore=12, spaceAfter=2))
     return story
 
 
-def _bullets(heading: str, items: Iterable[str], styles: _Styles, fonts: _Fonts) -> list[Flowable]:
-    lines = [_markup(item, fonts) for item in _present(items)]
+def _bullets(heading: str, items: Iterable[str], styles: _Styles, fonts: Fonts) -> list[Flowable]:
+    lines = [markup(item, fonts) for item in present_items(items)]
     if not lines:
         return []
     return [Paragraph(heading, styles.heading)] + [
@@ -343,7 +248,7 @@ def _bullets(heading: str, items: Iterable[str], styles: _Styles, fonts: _Fonts)
     ]
 
 
-def _column_widths(columns: list[tuple[str, list[str]]], fonts: _Fonts, width: float) -> list[float]:
+def _column_widths(columns: list[tuple[str, list[str]]], fonts: Fonts, width: float) -> list[float]:
     """Widths for the steps table: "who" and "when" as wide as their text needs, up to 30 % each.
 
     Danish words are long ("sundhedsplejerske"), so a narrow column would cut them in two; a column is
@@ -362,7 +267,7 @@ def _column_widths(columns: list[tuple[str, list[str]]], fonts: _Fonts, width: f
     return [width - sum(widths), *widths]
 
 
-def _steps_table(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: _Fonts, width: float) -> list[Flowable]:
+def _steps_table(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: Fonts, width: float) -> list[Flowable]:
     steps = [s for s in summary.agreed_steps if (s.what + s.who + s.when).strip()]
     if not steps:
         return []
@@ -370,11 +275,11 @@ def _steps_table(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: 
     header = [texts.step_what, texts.step_who] + ([texts.step_when] if with_when else [])
     columns = [[s.what for s in steps], [s.who for s in steps]] + ([[s.when for s in steps]] * with_when)
     widths = _column_widths(
-        [(head, [_glued(text, fonts) for text in column]) for head, column in zip(header, columns, strict=True)],
+        [(head, [glued(text, fonts) for text in column]) for head, column in zip(header, columns, strict=True)],
         fonts, width,
     )
     rows = [[Paragraph(text, styles.cell_head) for text in header]]
-    rows += [[Paragraph(_markup(column[i], fonts), styles.cell) for column in columns]
+    rows += [[Paragraph(markup(column[i], fonts), styles.cell) for column in columns]
              for i in range(len(steps))]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     # Lines only across, in black: the table reads the same on any printer and needs no colour.
@@ -392,26 +297,26 @@ def _steps_table(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: 
     return [CondPageBreak(60 * mm), heading, table]
 
 
-def _contacts(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: _Fonts) -> list[Flowable]:
+def _contacts(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: Fonts) -> list[Flowable]:
     blocks: list[Flowable] = []
     for contact in summary.who_to_contact:
         lines: list[Paragraph] = []
         if contact.name.strip():
-            lines.append(Paragraph(_markup(contact.name, fonts), styles.contact_name))
-        role = ", ".join(_markup(v, fonts) for v in (contact.role, contact.organisation) if v.strip())
+            lines.append(Paragraph(markup(contact.name, fonts), styles.contact_name))
+        role = ", ".join(markup(v, fonts) for v in (contact.role, contact.organisation) if v.strip())
         if role:
             lines.append(Paragraph(role, styles.contact))
         for label, value in ((texts.phone, contact.phone), (texts.email, contact.email)):
             if value.strip():
-                lines.append(Paragraph(f"{label}: {_markup(value, fonts)}", styles.contact))
+                lines.append(Paragraph(f"{label}: {markup(value, fonts)}", styles.contact))
         if lines:
             blocks.append(KeepTogether(([Spacer(1, 10)] if blocks else []) + lines))
     return [Paragraph(texts.who_to_contact, styles.heading), *blocks] if blocks else []
 
 
-def _story(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: _Fonts, width: float) -> list[Flowable]:
+def _story(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: Fonts, width: float) -> list[Flowable]:
     story = _title_block(summary, texts, styles, fonts)
-    matters = [_markup(part, fonts) for part in _paragraphs(summary.what_matters_most)]
+    matters = [markup(part, fonts) for part in paragraphs(summary.what_matters_most)]
     if matters:
         story.append(Paragraph(texts.what_matters_most, styles.heading))
         story += [Paragraph(text, styles.body) for text in matters]
@@ -420,7 +325,7 @@ def _story(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: _Fonts
     story += _steps_table(summary, texts, styles, fonts, width)
     if summary.next_contact.strip():
         story.append(Paragraph(texts.next_contact, styles.heading))
-        story.append(Paragraph(_markup(summary.next_contact, fonts), styles.body))
+        story.append(Paragraph(markup(summary.next_contact, fonts), styles.body))
     if summary.family_agrees is not None:
         line = texts.agrees if summary.family_agrees else texts.disagrees
         # The box is drawn outside the paragraph, so it needs its own room before the next heading.
@@ -450,7 +355,7 @@ class _PagedCanvas(Canvas):
         super().save()
 
 
-def _footer(family_name: str, texts: _Texts, fonts: _Fonts) -> Callable[[Canvas, int, int], None]:
+def _footer(family_name: str, texts: _Texts, fonts: Fonts) -> Callable[[Canvas, int, int], None]:
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         width, _ = A4
         baseline = MARGIN_BOTTOM - 14 * mm
@@ -472,8 +377,8 @@ def render_family_summary(summary: FamilySummary) -> bytes:
     texts = TEXTS.get(summary.language)
     if texts is None:
         raise ValueError(f"no texts for language {summary.language!r}; expected one of {sorted(TEXTS)}")
-    fonts = _fonts()
-    date = " ".join(_plain(summary.conversation_date, fonts).split())
+    fonts = pick_fonts()
+    date = " ".join(plain(summary.conversation_date, fonts).split())
     author = next((c.name for c in summary.who_to_contact if c.name.strip()), "")
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -481,13 +386,13 @@ def render_family_summary(summary: FamilySummary) -> bytes:
         bottomMargin=MARGIN_BOTTOM, invariant=1, lang=summary.language, displayDocTitle=1,
         # Metadata: no family name, no names of those present; only the health visitor as author.
         title=texts.title.format(date=date) if date else texts.title_undated,
-        author=" ".join(_plain(author, fonts).split()), subject="", keywords="", creator=CREATOR,
+        author=" ".join(plain(author, fonts).split()), subject="", keywords="", creator=CREATOR,
     )
     # No frame padding: text, table and footer all start exactly at the margin.
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    family = " ".join(_plain(summary.family_name, fonts).split())
+    family = " ".join(plain(summary.family_name, fonts).split())
     doc.build(
         _story(summary, texts, _styles(fonts), fonts, doc.width),
         canvasmaker=functools.partial(_PagedCanvas, footer=_footer(family, texts, fonts)),
