@@ -123,7 +123,7 @@ def main() -> int:
         times.append((time.perf_counter() - start) * 1000)
 
     median = statistics.median(times)
-    fonts = summary_pdf._fonts()
+    fonts = summary_pdf.pick_fonts()
     print(f"python {platform.python_version()}, reportlab {reportlab.Version}, font {fonts.regular}"
           f" ({'TrueType' if fonts.unicode else 'built-in'}), {platform.machine()}")
     print(f"first render (font registration) {first_ms:.1f} ms; PDF {len(pdf):,} bytes")

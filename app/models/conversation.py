@@ -38,6 +38,8 @@ class Conversation(SyncedRecord, Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     guide_id: Mapped[str] = mapped_column(String(64))
     guide_version: Mapped[int] = mapped_column(Integer)
+    # The exact guide text it was made with (a file may change without a new version number).
+    guide_digest: Mapped[str] = mapped_column(String(64), default="")
     status: Mapped[str] = mapped_column(String(16), default=CONVERSATION_IN_PROGRESS)
     held_on: Mapped[date] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)

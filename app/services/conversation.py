@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -55,7 +56,7 @@ class ConversationService:
         self.default_guide = default_guide
         # Notes are saved on every keystroke; the audit trail gets one entry per section and session.
         self._audited: set[tuple[str, str]] = set()
-        self._snapshot_guides: dict[tuple[str, int], ConversationGuide] = {}
+        self._snapshot_guides: dict[tuple[str, int, str], ConversationGuide] = {}
 
     # ---- loading
 
@@ -69,23 +70,25 @@ class ConversationService:
         case = session.execute(select(Case).where(Case.id == conversation.case_id).options(*CASE_LOADS)).scalar_one()
         return conversation, case
 
-    def guide_of(self, session: Session, guide_id: str, version: int) -> ConversationGuide:
-        """The guide version a conversation was made with: its snapshot, else the loaded content."""
-        key = (guide_id, version)
+    def guide_of(self, session: Session, conversation: Conversation) -> ConversationGuide:
+        """The guide a conversation was made with: its snapshot (by digest), else the loaded content."""
+        key = (conversation.guide_id, conversation.guide_version, conversation.guide_digest)
         if key in self._snapshot_guides:
             return self._snapshot_guides[key]
-        snapshot = session.execute(
-            select(ContentSnapshot).where(
-                ContentSnapshot.kind == GUIDE_KIND, ContentSnapshot.content_id == guide_id,
-                ContentSnapshot.version == version,
-            ).order_by(ContentSnapshot.created_at)
-        ).scalars().first()
-        guide = guide_from_snapshot(snapshot.data) if snapshot else self.ctx.content.guide(guide_id, version)
+        query = select(ContentSnapshot).where(
+            ContentSnapshot.kind == GUIDE_KIND, ContentSnapshot.content_id == conversation.guide_id,
+            ContentSnapshot.version == conversation.guide_version,
+        )
+        if conversation.guide_digest:
+            query = query.where(ContentSnapshot.digest == conversation.guide_digest)
+        snapshot = session.execute(query.order_by(ContentSnapshot.created_at)).scalars().first()
+        guide = guide_from_snapshot(snapshot.data) if snapshot else self.ctx.content.guide(
+            conversation.guide_id, conversation.guide_version)
         self._snapshot_guides[key] = guide
         return guide
 
     def _view(self, session: Session, conversation: Conversation, case: Case) -> cdto.ConversationView:
-        guide = self.guide_of(session, conversation.guide_id, conversation.guide_version)
+        guide = self.guide_of(session, conversation)
         steps = session.execute(
             select(AgreedStep).where(AgreedStep.conversation_id == conversation.id).order_by(AgreedStep.position)
         ).scalars().all()
@@ -119,45 +122,51 @@ class ConversationService:
                                               Conversation.status == CONVERSATION_IN_PROGRESS)
                 .order_by(Conversation.created_at.desc())
             ).scalars().first()
+            self._require_consent(case, today)
             if current is not None:
                 conversation, case = self._load(session, current)
                 append_audit(session, "conversation.open", case_id=case_id, entity="conversations",
                              record_id=current)
                 return self._view(session, conversation, case)
-            if "participation" not in allowed_scopes(case, today):
-                scope = self.ctx.content.consent.scope("participation")
-                raise ConsentRequiredError(
-                    step=Label("Afklarende samtale", "Clarifying conversation"),
-                    missing=scope.label if scope else Label("Deltagelse", "Participation"),
-                )
             guide = self.ctx.content.guide(self.default_guide) if self.default_guide in {
                 g.id for g in self.ctx.content.guides()} else self.ctx.content.guide()
-            self._keep_snapshot(session, guide)
+            digest = self._keep_snapshot(session, guide)
             conversation = Conversation(case_id=case_id, guide_id=guide.id, guide_version=guide.version,
-                                        held_on=today, cursor_section=guide.sections[0].id)
+                                        guide_digest=digest, held_on=today, cursor_section=guide.sections[0].id)
             session.add(conversation)
             session.flush()
             append_audit(session, "conversation.start", case_id=case_id, entity="conversations",
                          record_id=conversation.id, detail={"guide": f"{guide.id}@{guide.version}"})
             return self._view(session, conversation, case)
 
-    def _keep_snapshot(self, session: Session, guide: ConversationGuide) -> None:
+    def _keep_snapshot(self, session: Session, guide: ConversationGuide) -> str:
+        """Store the guide's text once per digest; returns the digest the conversation records."""
         data = guide_to_snapshot(guide)
         digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
         exists = session.execute(
-            select(ContentSnapshot.id).where(
-                ContentSnapshot.kind == GUIDE_KIND, ContentSnapshot.content_id == guide.id,
-                ContentSnapshot.version == guide.version,
-            )
+            select(ContentSnapshot.id).where(ContentSnapshot.kind == GUIDE_KIND, ContentSnapshot.digest == digest)
         ).first()
         if exists is None:
             session.add(ContentSnapshot(kind=GUIDE_KIND, content_id=guide.id, version=guide.version,
                                         digest=digest, data=data))
+        return digest
+
+    def _require_consent(self, case: Case, today: date) -> None:
+        """Talking with the family (starting or going on) needs their participation consent."""
+        if "participation" not in allowed_scopes(case, today):
+            scope = self.ctx.content.consent.scope("participation")
+            raise ConsentRequiredError(
+                step=Label("Afklarende samtale", "Clarifying conversation"),
+                missing=scope.label if scope else Label("Deltagelse", "Participation"),
+            )
 
     def open(self, conversation_id: str) -> cdto.ConversationView:
-        """Open a conversation (audited)."""
+        """Open a conversation (audited). One still in progress needs consent; a finished one can
+        always be read."""
         with self.ctx.store.unit_of_work() as session:
             conversation, case = self._load(session, conversation_id)
+            if conversation.status == CONVERSATION_IN_PROGRESS:
+                self._require_consent(case, self.ctx.today())
             append_audit(session, "conversation.open", case_id=case.id, entity="conversations",
                          record_id=conversation.id)
             return self._view(session, conversation, case)
@@ -170,7 +179,7 @@ class ConversationService:
             ).scalars().all()
             return tuple(
                 cdto.ConversationListItem(r.id, r.held_on, r.status,
-                                          self.guide_of(session, r.guide_id, r.guide_version).title,
+                                          self.guide_of(session, r).title,
                                           r.guide_version, r.family_agrees)
                 for r in rows
             )
@@ -211,7 +220,7 @@ class ConversationService:
         return row
 
     def _check_key(self, session: Session, conversation: Conversation, section_key: str) -> None:
-        guide = self.guide_of(session, conversation.guide_id, conversation.guide_version)
+        guide = self.guide_of(session, conversation)
         section_id, _, member_id = section_key.partition(":")
         section = guide.section(section_id)
         member = session.get(FamilyMember, member_id) if member_id else None
@@ -262,6 +271,8 @@ class ConversationService:
         with self.ctx.store.unit_of_work() as session:
             conversation, case = self._load(session, conversation_id)
             self._check_item(case, kind, text, member_ids, problem_areas)
+            if section_key:
+                self._check_key(session, conversation, section_key)
             position = max((i.position for i in conversation.items), default=-1) + 1
             item = ConversationItem(kind=kind, text=text.strip(), section_key=section_key,
                                     member_ids=list(member_ids), problem_areas=list(problem_areas), position=position)
