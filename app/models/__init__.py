@@ -23,6 +23,7 @@ from app.models.conversation import (
     FollowUp,
     OfferReferral,
 )
+from app.models.network import MapEntry, MapLink, MapVersion, Partner
 from app.models.profile import Draft, Profile
 
 __all__ = [
@@ -33,7 +34,11 @@ __all__ = [
     "ConversationItem",
     "ConversationSection",
     "FollowUp",
+    "MapEntry",
+    "MapLink",
+    "MapVersion",
     "OfferReferral",
+    "Partner",
     "AuditEntry",
     "Base",
     "Case",

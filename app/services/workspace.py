@@ -44,6 +44,7 @@ from app.services.conversation_summary import SummaryService
 from app.services.course import CourseService
 from app.services.drafts import DraftService
 from app.services.dto import NewProfile, ProfileInfo
+from app.services.network import NetworkService
 from app.services.store import Store, open_store
 from app.services.validation import check_email, check_phone, required_text
 from app.settings import Policy, Settings
@@ -73,6 +74,7 @@ class Workspace:
             ctx, self.course, self.settings.conversation_guide or self.policy.conversation_guide or "standard")
         self.plans = ConversationPlanService(ctx, self.conversations)
         self.summaries = SummaryService(ctx, self.conversations)
+        self.network = NetworkService(ctx)
 
     def install_content(self, source: Path) -> object:
         """Take a municipality's content file (e.g. its own conversation guide) into use.

@@ -1,0 +1,335 @@
+"""The family's network map (netværkskort): people, ties, versions, invitees, the partner directory.
+
+The map is data; the picture is drawn from it. Every change is its own committed transaction with a
+change-log row and an audit entry. Removing a person returns what is needed to restore it exactly
+(same id, same ties), which is how the map's undo works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.errors import QT_TRANSLATE_NOOP, KnownError, ValidationError
+from app.models import Case, MapEntry, MapLink, MapVersion, Partner
+from app.models.audit import append_audit
+from app.models.network import PARTNER_KINDS
+from app.services import network_dto as n
+from app.services import validation
+from app.services.case_summary import allowed_scopes
+from app.services.cases import CaseNotFoundError, load_case
+from app.services.context import ServiceContext
+
+MAX_DISTANCE = 130.0  # a little beyond the outer horizon is allowed ("outside the map")
+
+
+class NetworkExportNotAllowedError(KnownError):
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "The family's consent is not in force, so the network map cannot be exported.")
+
+
+@dataclass(frozen=True)
+class RemovedPerson:
+    """A removed person and their ties, kept by the undo stack to put them back."""
+
+    person: n.NetworkPerson
+    ties: tuple[n.NetworkTie, ...]
+
+
+def _person(row: MapEntry) -> n.NetworkPerson:
+    return n.NetworkPerson(
+        id=row.id, name=row.name, angle=row.angle, distance=row.distance, relation=row.relation, role=row.role,
+        organisation=row.organisation, partner_id=row.partner_id, phone=row.phone, email=row.email,
+        address=row.address, support=tuple(row.support or ()), quality=row.quality,
+        wants_involved=row.wants_involved, invite=row.invite, consent_to_share=row.consent_to_share, note=row.note,
+    )
+
+
+def _tie(row: MapLink) -> n.NetworkTie:
+    return n.NetworkTie(row.id, row.a_id, row.b_id, row.quality)
+
+
+def _partner(row: Partner) -> n.Partner:
+    return n.Partner(
+        row.id, row.kind, row.name, row.unit, row.phone, row.email, row.address,
+        tuple(n.ContactPoint(c.get("name", ""), c.get("phone", ""), c.get("email", "")) for c in row.contact_points or ()),
+        row.note,
+    )
+
+
+def snapshot_of(data: n.MapData) -> dict:
+    """A saved version: the whole map as plain JSON."""
+    return {
+        "format": 1,
+        "people": [{**p.__dict__, "support": list(p.support)} for p in data.people],
+        "ties": [t.__dict__ for t in data.ties],
+    }
+
+
+def data_from_snapshot(snapshot: dict) -> n.MapData:
+    return n.MapData(
+        people=tuple(n.NetworkPerson(**{**p, "support": tuple(p.get("support", ()))}) for p in snapshot.get("people", [])),
+        ties=tuple(n.NetworkTie(**t) for t in snapshot.get("ties", [])),
+    )
+
+
+class NetworkService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ---- reading
+
+    def _data(self, session: Session, case_id: str) -> n.MapData:
+        people = session.execute(select(MapEntry).where(MapEntry.case_id == case_id)
+                                 .order_by(MapEntry.created_at)).scalars().all()
+        ties = session.execute(select(MapLink).where(MapLink.case_id == case_id)
+                               .order_by(MapLink.created_at)).scalars().all()
+        return n.MapData(tuple(_person(p) for p in people), tuple(_tie(t) for t in ties))
+
+    def open_map(self, case_id: str) -> n.NetworkMapView:
+        """The family's map (audited as opened)."""
+        with self.ctx.store.unit_of_work() as session:
+            case = load_case(session, case_id)
+            append_audit(session, "network.open", case_id=case_id, entity="cases", record_id=case_id)
+            groups = {r.code: r.group for r in self.ctx.content.family.relations}
+            centre = tuple(m.first_name for m in case.members if groups.get(m.relation) == "child")
+            return n.NetworkMapView(case_id, case.family_name, centre, self._data(session, case_id),
+                                    self._versions(session, case_id))
+
+    def map_data(self, case_id: str) -> n.MapData:
+        with self.ctx.store.unit_of_work() as session:
+            return self._data(session, case_id)
+
+    # ---- people
+
+    def _check_person(self, person: n.PersonInput) -> n.PersonInput:
+        name = validation.required_text(person.name, "name")
+        validation.check_phone(person.phone, "phone")
+        validation.check_email(person.email, "email")
+        if person.quality not in n.QUALITIES:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown choice."), field="quality")
+        if any(s not in n.SUPPORT_TYPES for s in person.support):
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown choice."), field="support")
+        if not (0.0 <= person.distance <= MAX_DISTANCE):
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Place the person on the map."), field="position")
+        return n.PersonInput(**{**person.__dict__, "name": name, "phone": person.phone.strip(),
+                                "email": person.email.strip()})
+
+    def add_person(self, case_id: str, person: n.PersonInput) -> n.NetworkPerson:
+        person = self._check_person(person)
+        with self.ctx.store.unit_of_work() as session:
+            self._case(session, case_id)
+            row = MapEntry(case_id=case_id, **self._fields(person))
+            session.add(row)
+            session.flush()
+            append_audit(session, "network.person.add", case_id=case_id, entity="map_entries", record_id=row.id)
+            return _person(row)
+
+    def update_person(self, case_id: str, person_id: str, person: n.PersonInput) -> n.NetworkPerson:
+        person = self._check_person(person)
+        with self.ctx.store.unit_of_work() as session:
+            row = self._entry(session, case_id, person_id)
+            for key, value in self._fields(person).items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+            session.flush()
+            append_audit(session, "network.person.update", case_id=case_id, entity="map_entries", record_id=row.id)
+            return _person(row)
+
+    def move_person(self, case_id: str, person_id: str, angle: float, distance: float) -> n.NetworkPerson:
+        """Move a person (drag on the map, or a new sector/horizon in the list)."""
+        if not (0.0 <= distance <= MAX_DISTANCE):
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Place the person on the map."), field="position")
+        angle = ((angle + 180.0) % 360.0) - 180.0
+        with self.ctx.store.unit_of_work() as session:
+            row = self._entry(session, case_id, person_id)
+            row.angle, row.distance = angle, distance
+            session.flush()
+            append_audit(session, "network.person.move", case_id=case_id, entity="map_entries", record_id=row.id,
+                         detail={"sector": n.sector_of(angle), "horizon": n.horizon_of(distance)})
+            return _person(row)
+
+    def remove_person(self, case_id: str, person_id: str) -> RemovedPerson:
+        with self.ctx.store.unit_of_work() as session:
+            row = self._entry(session, case_id, person_id)
+            links = session.execute(select(MapLink).where(or_(MapLink.a_id == person_id, MapLink.b_id == person_id))).scalars().all()
+            removed = RemovedPerson(_person(row), tuple(_tie(t) for t in links))
+            for link in links:
+                session.delete(link)
+            session.flush()  # the ties first: they are change-logged, not left to the database's cascade
+            session.delete(row)
+            append_audit(session, "network.person.remove", case_id=case_id, entity="map_entries", record_id=person_id)
+            return removed
+
+    def restore_person(self, case_id: str, removed: RemovedPerson) -> n.NetworkPerson:
+        """Put a removed person back, with the same id and ties (undo)."""
+        person = removed.person
+        with self.ctx.store.unit_of_work() as session:
+            self._case(session, case_id)
+            fields = {k: v for k, v in person.__dict__.items() if k != "id"}
+            row = MapEntry(id=person.id, case_id=case_id, **{**fields, "support": list(person.support)})
+            session.add(row)
+            session.flush()
+            for tie in removed.ties:
+                session.add(MapLink(id=tie.id, case_id=case_id, a_id=tie.a_id, b_id=tie.b_id, quality=tie.quality))
+            append_audit(session, "network.person.restore", case_id=case_id, entity="map_entries", record_id=person.id)
+            return _person(row)
+
+    # ---- ties
+
+    def add_tie(self, case_id: str, a_id: str, b_id: str, quality: str = "", tie_id: str | None = None) -> n.NetworkTie:
+        """Two people on the map know each other. Not with oneself, and only once per pair."""
+        if a_id == b_id:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A person cannot be tied to themselves."), field="tie")
+        if quality not in n.TIE_QUALITIES:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown choice."), field="quality")
+        a_id, b_id = sorted((a_id, b_id))
+        with self.ctx.store.unit_of_work() as session:
+            self._entry(session, case_id, a_id)
+            self._entry(session, case_id, b_id)
+            if session.execute(select(MapLink.id).where(MapLink.a_id == a_id, MapLink.b_id == b_id)).first():
+                raise ValidationError(QT_TRANSLATE_NOOP("Errors", "These two are already tied."), field="tie")
+            row = MapLink(case_id=case_id, a_id=a_id, b_id=b_id, quality=quality, **({"id": tie_id} if tie_id else {}))
+            session.add(row)
+            session.flush()
+            append_audit(session, "network.tie.add", case_id=case_id, entity="map_links", record_id=row.id)
+            return _tie(row)
+
+    def remove_tie(self, case_id: str, tie_id: str) -> n.NetworkTie:
+        with self.ctx.store.unit_of_work() as session:
+            row = session.get(MapLink, tie_id)
+            if row is None or row.case_id != case_id:
+                raise CaseNotFoundError(tie_id)
+            tie = _tie(row)
+            session.delete(row)
+            append_audit(session, "network.tie.remove", case_id=case_id, entity="map_links", record_id=tie_id)
+            return tie
+
+    # ---- versions
+
+    def _versions(self, session: Session, case_id: str) -> tuple[n.MapVersionInfo, ...]:
+        rows = session.execute(select(MapVersion).where(MapVersion.case_id == case_id)
+                               .order_by(MapVersion.saved_on, MapVersion.created_at)).scalars().all()
+        return tuple(n.MapVersionInfo(r.id, r.label, r.saved_on, len(r.snapshot.get("people", [])),
+                                      len(r.snapshot.get("ties", []))) for r in rows)
+
+    def save_version(self, case_id: str, label: str, saved_on: date | None = None) -> n.MapVersionInfo:
+        """Keep the map as it is now, e.g. "Ved første samtale" or "Efter et halvt år"."""
+        label = validation.required_text(label, "label")
+        saved_on = saved_on or self.ctx.today()
+        validation.not_in_future(saved_on, self.ctx.today(), "saved_on")
+        with self.ctx.store.unit_of_work() as session:
+            self._case(session, case_id)
+            data = self._data(session, case_id)
+            row = MapVersion(case_id=case_id, label=label, saved_on=saved_on, snapshot=snapshot_of(data))
+            session.add(row)
+            session.flush()
+            append_audit(session, "network.version.save", case_id=case_id, entity="map_versions", record_id=row.id)
+            return n.MapVersionInfo(row.id, label, saved_on, len(data.people), len(data.ties))
+
+    def version_data(self, case_id: str, version_id: str) -> n.MapData:
+        with self.ctx.store.unit_of_work() as session:
+            row = session.get(MapVersion, version_id)
+            if row is None or row.case_id != case_id:
+                raise CaseNotFoundError(version_id)
+            append_audit(session, "network.version.open", case_id=case_id, entity="map_versions", record_id=row.id)
+            return data_from_snapshot(row.snapshot)
+
+    # ---- invitees and exports
+
+    def invitees(self, case_id: str) -> tuple[n.Invitee, ...]:
+        """The people flagged "invite to network meetings", with the contact details to use (their own,
+        else their partner organisation's)."""
+        with self.ctx.store.unit_of_work() as session:
+            data = self._data(session, case_id)
+            partners = {p.id: p for p in session.execute(select(Partner)).scalars()}
+            result = []
+            for person in data.people:
+                if not person.invite:
+                    continue
+                partner = partners.get(person.partner_id)
+                result.append(n.Invitee(
+                    person.id, person.name, person.role, person.organisation or (partner.name if partner else ""),
+                    person.phone or (partner.phone if partner else ""), person.email or (partner.email if partner else ""),
+                    person.consent_to_share, person.sector,
+                ))
+            return tuple(result)
+
+    def record_export(self, case_id: str, fmt: str, initials_only: bool) -> None:
+        """Check that an export is allowed (the family's consent in force) and audit it."""
+        with self.ctx.store.unit_of_work() as session:
+            case = load_case(session, case_id)
+            if "participation" not in allowed_scopes(case, self.ctx.today()):
+                raise NetworkExportNotAllowedError()
+            append_audit(session, "network.export", case_id=case_id, entity="cases", record_id=case_id,
+                         detail={"format": fmt, "initials_only": initials_only})
+
+    # ---- the partner directory
+
+    def partners(self, query: str = "") -> tuple[n.Partner, ...]:
+        with self.ctx.store.unit_of_work() as session:
+            stmt = select(Partner).where(Partner.active.is_(True)).order_by(Partner.name)
+            rows = session.execute(stmt).scalars().all()
+            words = query.casefold().split()
+            return tuple(_partner(r) for r in rows
+                         if all(w in f"{r.name} {r.unit} {r.kind}".casefold() for w in words))
+
+    def save_partner(self, partner: n.Partner) -> n.Partner:
+        """Add a partner (``partner.id`` empty) or change one."""
+        name = validation.required_text(partner.name, "name")
+        if partner.kind not in PARTNER_KINDS:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose the kind of partner."), field="kind")
+        validation.check_phone(partner.phone, "phone")
+        validation.check_email(partner.email, "email")
+        for index, point in enumerate(partner.contact_points):
+            validation.required_text(point.name, f"contact_points.{index}.name")
+            validation.check_phone(point.phone, f"contact_points.{index}.phone")
+            validation.check_email(point.email, f"contact_points.{index}.email")
+        with self.ctx.store.unit_of_work() as session:
+            row = session.get(Partner, partner.id) if partner.id else None
+            if row is None:
+                row = Partner(kind=partner.kind, name=name)
+                session.add(row)
+            row.kind, row.name, row.unit = partner.kind, name, partner.unit.strip()
+            row.phone, row.email, row.address = partner.phone.strip(), partner.email.strip(), partner.address.strip()
+            row.contact_points = [p.__dict__ for p in partner.contact_points]
+            row.note = partner.note
+            session.flush()
+            append_audit(session, "partner.save", entity="partners", record_id=row.id)
+            return _partner(row)
+
+    def person_from_partner(self, partner_id: str, angle: float, distance: float) -> n.PersonInput:
+        """A new person on the map for a partner organisation (professionals are entered once)."""
+        with self.ctx.store.unit_of_work() as session:
+            row = session.get(Partner, partner_id)
+            if row is None:
+                raise CaseNotFoundError(partner_id)
+            return n.PersonInput(name=row.unit or row.name, angle=angle, distance=distance, organisation=row.name,
+                                 partner_id=row.id, phone=row.phone, email=row.email, address=row.address,
+                                 support=("informational",))
+
+    # ---- helpers
+
+    @staticmethod
+    def _fields(person: n.PersonInput) -> dict:
+        fields = dict(person.__dict__)
+        fields["support"] = list(person.support)
+        fields["angle"] = ((person.angle + 180.0) % 360.0) - 180.0
+        return fields
+
+    @staticmethod
+    def _case(session: Session, case_id: str) -> Case:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise CaseNotFoundError(case_id)
+        return case
+
+    @staticmethod
+    def _entry(session: Session, case_id: str, person_id: str) -> MapEntry:
+        row = session.get(MapEntry, person_id)
+        if row is None or row.case_id != case_id:
+            raise CaseNotFoundError(person_id)
+        return row
