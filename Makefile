@@ -38,6 +38,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summary_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/conversation.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/network.py
 
 ## Refresh the translation sources and compile them (after changing UI strings).
 i18n: $(STAMP)

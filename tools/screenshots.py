@@ -68,7 +68,7 @@ def main() -> None:
         paths = AppPaths.for_basedir(tmp)
         workspace = create_profile(paths, dto.NewProfile("Hanne Demo", "sundhedsplejerske", "Sundhedsplejen, Demo Kommune"),
                                    "kaffe cykel regnvejr 7", Settings(), Policy(), kdf=FAST_KDF)
-        populate(workspace, DemoOptions(families=60, seed=11))
+        populate(workspace, DemoOptions(families=60, seed=11, maps=3))
         window = MainWindow(workspace)
         window.resize(1440, 900)
         window.show()
@@ -96,6 +96,7 @@ def main() -> None:
         shoot(dialog, out / f"new-case{suffix}.png", app)
         dialog.close_for_lock()
         shoot_conversation(workspace, window, out, suffix, app)
+        shoot_network(workspace, window, out, suffix, app)
         window.close()
         workspace.lock()
 
@@ -132,6 +133,28 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
     conversation.read_back()
     shoot(conversation, out / f"conversation-readback{suffix}.png", app)
     conversation.close()
+
+
+def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """A demo family's network map: the map with a person chosen, the measures, and a comparison."""
+    case_id = next(i.id for i in workspace.cases.search(dto.CaseFilter(limit=60)).items
+                   if workspace.network.map_data(i.id).people)
+    window.open_case(case_id)
+    network = window.actions.open_network_map(case_id)
+    network.resize(1440, 900)
+    settle(app)
+    network.view.fit()
+    person = next(p for p in network.editor.data.people if p.role)
+    network.scene.select_person(person.id)
+    shoot(network, out / f"network-map{suffix}.png", app)
+    network.tabs.setCurrentWidget(network.measures_page)
+    shoot(network, out / f"network-measures{suffix}.png", app)
+    first = network.map_view.versions[0].id
+    comparison = network._compare(first, "")
+    comparison.resize(1440, 800)
+    shoot(comparison, out / f"network-compare{suffix}.png", app)
+    comparison.close()
+    network.close()
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.reports.paged_canvas import PagedCanvas
 from app.reports.pdf_text import (
     _BREAKABLE,
     NBSP,
@@ -334,27 +335,6 @@ def _story(summary: FamilySummary, texts: _Texts, styles: _Styles, fonts: Fonts,
     return story
 
 
-class _PagedCanvas(Canvas):
-    """A canvas that holds its pages back until the end, so each footer can say "Side 1 af 2"."""
-
-    def __init__(self, *args, footer: Callable[[Canvas, int, int], None], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._held_pages: list[dict] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        pages = len(self._held_pages)
-        for number, state in enumerate(self._held_pages, start=1):
-            self.__dict__.update(state)
-            self._footer(self, number, pages)
-            super().showPage()
-        super().save()
-
-
 def _footer(family_name: str, texts: _Texts, fonts: Fonts) -> Callable[[Canvas, int, int], None]:
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         width, _ = A4
@@ -395,6 +375,6 @@ def render_family_summary(summary: FamilySummary) -> bytes:
     family = " ".join(plain(summary.family_name, fonts).split())
     doc.build(
         _story(summary, texts, _styles(fonts), fonts, doc.width),
-        canvasmaker=functools.partial(_PagedCanvas, footer=_footer(family, texts, fonts)),
+        canvasmaker=functools.partial(PagedCanvas, footer=_footer(family, texts, fonts)),
     )
     return buffer.getvalue()

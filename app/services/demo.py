@@ -7,6 +7,7 @@ person is described). The families go through the same services as typed-in ones
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from app.errors import ConsentRequiredError, ValidationError
 from app.paths import AppPaths
 from app.security.kdf import FAST_KDF
 from app.services import dto
+from app.services import network_dto as n
 from app.services.case_summary import refresh
 from app.services.workspace import Workspace, create_profile
 from app.settings import Policy, Settings
@@ -55,6 +57,7 @@ class DemoOptions:
     families: int
     seed: int = 2026
     batch: int = 250
+    maps: int = 0  # how many of the families with consent also get a network map (with a saved version)
 
 
 def synthetic_cpr(rng: random.Random, birth: date) -> str:
@@ -157,7 +160,89 @@ def populate(workspace: Workspace, options: DemoOptions, progress: Callable[[int
         added += count
         if progress:
             progress(added)
+    if options.maps:
+        partners = demo_partners(workspace)
+        with_consent = [c.id for c in workspace.cases.search(dto.CaseFilter(limit=options.maps * 4)).items
+                        if "participation" in workspace.cases.overview(c.id).allowed_scopes]
+        for case_id in with_consent[:options.maps]:
+            demo_network(workspace, case_id, rng, partners)
     return added
+
+
+DEMO_PARTNERS = (
+    ("gp_clinic", "Lægehuset ved Torvet", "", "70 10 20 30", "", "Torvet 4, 7400 Herning",
+     (("Sekretariatet", "70 10 20 31", ""),)),
+    ("hospital_department", "Regionshospitalet", "Børneafdelingen", "78 43 00 00", "", "",
+     (("Børneambulatoriet", "78 43 52 00", ""), ("Sygeplejerskerne, afsnit B2", "78 43 52 10", ""))),
+    ("school", "Skovbrynet Skole", "", "96 28 00 00", "skovbrynet@example.invalid", "Skovbrynet 1, 7400 Herning", ()),
+    ("daycare", "Børnehuset Mælkebøtten", "", "96 28 11 00", "", "", ()),
+    ("ppr", "PPR", "Pædagogisk Psykologisk Rådgivning", "96 28 22 00", "ppr@example.invalid", "", ()),
+    ("municipality", "Børn og Unge-afdelingen", "Familierådgivningen", "96 28 33 00", "", "",
+     (("Modtagelsen", "96 28 33 10", "modtagelsen@example.invalid"),)),
+    ("patient_association", "Patientforeningen", "Lokalafdelingen", "", "info@example.invalid", "", ()),
+)
+
+
+def demo_partners(workspace: Workspace) -> dict[str, n.Partner]:
+    """The partner directory of a demo municipality (made-up organisations), by name."""
+    existing = {p.name: p for p in workspace.network.partners()}
+    for kind, name, unit, phone, email, address, points in DEMO_PARTNERS:
+        if name not in existing:
+            existing[name] = workspace.network.save_partner(n.Partner(
+                "", kind, name, unit, phone, email, address, tuple(n.ContactPoint(*p) for p in points)))
+    return existing
+
+
+# (name, relation, angle, distance, quality, support, role, organisation): a typical family's network
+MAP_PEOPLE = (
+    ("Mormor {s}", "mormor", 20, 25, "supportive", ("practical", "respite"), "", ""),
+    ("Morfar {s}", "morfar", 45, 45, "supportive", ("practical",), "", ""),
+    ("Farmor", "farmor", 10, 62, "ambivalent", ("emotional",), "", ""),
+    ("Moster {w}", "moster", 72, 58, "supportive", ("emotional",), "", ""),
+    ("{w} fra opgangen", "nabo", 105, 45, "supportive", ("practical",), "", ""),
+    ("{w} og {m}", "venner", 150, 55, "supportive", ("emotional",), "", ""),
+    ("{m}", "tidligere ven", 170, 85, "strained", (), "", ""),
+    ("Pædagog {w}", "", -120, 35, "supportive", ("informational",), "pædagog", "Børnehuset Mælkebøtten"),
+    ("Fodboldtræner {m}", "", -160, 70, "supportive", (), "træner", "Fjordvang IF"),
+    ("Sygeplejerske {w}", "", -30, 30, "supportive", ("informational",), "sygeplejerske", "Regionshospitalet"),
+    ("Egen læge", "", -70, 55, "supportive", ("informational",), "praktiserende læge", "Lægehuset ved Torvet"),
+    ("Sagsbehandler {m}", "", -50, 82, "ambivalent", (), "sagsbehandler", "Børn og Unge-afdelingen"),
+    ("Patientforeningen", "", -15, 88, "supportive", ("informational", "emotional"), "frivillig", "Patientforeningen"),
+)
+MAP_TIES = ((0, 1, ""), (0, 3, ""), (1, 3, ""), (0, 2, "conflict"), (4, 5, ""), (5, 6, "strained"),
+            (7, 9, ""), (9, 10, ""), (10, 11, ""), (3, 5, ""))
+
+
+def demo_network(workspace: Workspace, case_id: str, rng: random.Random,
+                 partners: dict[str, n.Partner] | None = None) -> None:
+    """A synthetic network map for one family: a first version saved, then a few changes since."""
+    network = workspace.network
+    partners = partners or {}
+    surname = rng.choice(SURNAMES)
+    ids = []
+    for name, relation, angle, distance, quality, support, role, organisation in MAP_PEOPLE:
+        person = dto_person(
+            name.format(s=surname, w=rng.choice(WOMEN), m=rng.choice(MEN)), relation, angle + rng.uniform(-3, 3),
+            distance + rng.uniform(-3, 3), quality, support, role, organisation,
+            invite=bool(role) and rng.random() < 0.6)
+        partner = partners.get(organisation)
+        if partner is not None:  # a professional from the partner directory, with its functional contact
+            person = dataclasses.replace(person, partner_id=partner.id, phone=partner.phone, email=partner.email)
+        ids.append(network.add_person(case_id, person).id)
+    for a, b, quality in MAP_TIES[:8]:
+        network.add_tie(case_id, ids[a], ids[b], quality)
+    network.save_version(case_id, "Ved den afklarende samtale", workspace.today() - timedelta(days=60))
+    network.remove_person(case_id, ids[6])
+    network.move_person(case_id, ids[2], 80.0, 25.0)  # farmor has come closer since
+    for a, b, quality in MAP_TIES[8:]:
+        network.add_tie(case_id, ids[a], ids[b], quality)
+
+
+def dto_person(name: str, relation: str, angle: float, distance: float, quality: str, support: tuple[str, ...],
+               role: str, organisation: str, invite: bool) -> n.PersonInput:
+    return n.PersonInput(name=name, angle=angle, distance=distance, relation=relation, role=role,
+                         organisation=organisation, quality=quality, support=support, invite=invite,
+                         wants_involved=invite, consent_to_share=invite)
 
 
 def _advance(rng: random.Random, course, case, new: dto.NewCase, today: date) -> None:  # type: ignore[no-untyped-def]
@@ -217,7 +302,7 @@ def create_demo_profile(
         require_strong_password=False,
     )
     try:
-        populate(workspace, DemoOptions(families=families, seed=seed), progress)
+        populate(workspace, DemoOptions(families=families, seed=seed, maps=min(families, 10)), progress)
     except BaseException:
         workspace.lock()
         raise

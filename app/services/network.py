@@ -7,16 +7,20 @@ change-log row and an audit entry. Removing a person returns what is needed to r
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import QT_TRANSLATE_NOOP, KnownError, ValidationError
+from app.fileio import atomic_write_bytes
 from app.models import Case, MapEntry, MapLink, MapVersion, Partner
 from app.models.audit import append_audit
 from app.models.network import PARTNER_KINDS
+from app.reports.network_pdf import MapDocument, MapLine, MapPerson, render_network_map
 from app.services import network_dto as n
 from app.services import validation
 from app.services.case_summary import allowed_scopes
@@ -37,6 +41,13 @@ class RemovedPerson:
 
     person: n.NetworkPerson
     ties: tuple[n.NetworkTie, ...]
+
+
+def _check_position(angle: float, distance: float) -> None:
+    """On the map, or a little beyond the outer horizon; never NaN or infinite (the database refuses
+    a NaN, which would surface as a storage error rather than as her input)."""
+    if not (math.isfinite(angle) and 0.0 <= distance <= MAX_DISTANCE):
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Place the person on the map."), field="position")
 
 
 def _person(row: MapEntry) -> n.NetworkPerson:
@@ -113,8 +124,7 @@ class NetworkService:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown choice."), field="quality")
         if any(s not in n.SUPPORT_TYPES for s in person.support):
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown choice."), field="support")
-        if not (0.0 <= person.distance <= MAX_DISTANCE):
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Place the person on the map."), field="position")
+        _check_position(person.angle, person.distance)
         return n.PersonInput(**{**person.__dict__, "name": name, "phone": person.phone.strip(),
                                 "email": person.email.strip()})
 
@@ -141,8 +151,7 @@ class NetworkService:
 
     def move_person(self, case_id: str, person_id: str, angle: float, distance: float) -> n.NetworkPerson:
         """Move a person (drag on the map, or a new sector/horizon in the list)."""
-        if not (0.0 <= distance <= MAX_DISTANCE):
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Place the person on the map."), field="position")
+        _check_position(angle, distance)
         angle = ((angle + 180.0) % 360.0) - 180.0
         with self.ctx.store.unit_of_work() as session:
             row = self._entry(session, case_id, person_id)
@@ -151,6 +160,23 @@ class NetworkService:
             append_audit(session, "network.person.move", case_id=case_id, entity="map_entries", record_id=row.id,
                          detail={"sector": n.sector_of(angle), "horizon": n.horizon_of(distance)})
             return _person(row)
+
+    def move_people(self, case_id: str, moves: dict[str, tuple[float, float]]) -> None:
+        """Save several moves in one transaction (the map saves drags in small batches)."""
+        if not moves:
+            return
+        with self.ctx.store.unit_of_work() as session:
+            rows = session.execute(select(MapEntry).where(MapEntry.case_id == case_id,
+                                                          MapEntry.id.in_(list(moves)))).scalars().all()
+            if len(rows) != len(moves):
+                raise CaseNotFoundError(case_id)
+            for row in rows:
+                angle, distance = moves[row.id]
+                _check_position(angle, distance)
+                row.angle, row.distance = ((angle + 180.0) % 360.0) - 180.0, distance
+            session.flush()
+            append_audit(session, "network.person.move", case_id=case_id, entity="map_entries",
+                         detail={"people": len(rows)})
 
     def remove_person(self, case_id: str, person_id: str) -> RemovedPerson:
         with self.ctx.store.unit_of_work() as session:
@@ -258,14 +284,47 @@ class NetworkService:
                 ))
             return tuple(result)
 
-    def record_export(self, case_id: str, fmt: str, initials_only: bool) -> None:
-        """Check that an export is allowed (the family's consent in force) and audit it."""
+    def write_export(self, case_id: str, target: Path, content: bytes, fmt: str, initials_only: bool) -> Path:
+        """Write an export of the map (PNG or PDF bytes) where she chose, if the family's consent is in
+        force; audited. The file is an export on purpose, never a temporary file."""
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, case_id)
             if "participation" not in allowed_scopes(case, self.ctx.today()):
                 raise NetworkExportNotAllowedError()
+            atomic_write_bytes(target, content, mode=0o600)
             append_audit(session, "network.export", case_id=case_id, entity="cases", record_id=case_id,
-                         detail={"format": fmt, "initials_only": initials_only})
+                         detail={"format": fmt, "initials_only": initials_only, "bytes": len(content)})
+        return target
+
+    def export_pdf(self, case_id: str, target: Path, texts: dict, initials_only: bool, language: str) -> Path:
+        """The map as a black-and-white PDF (with a list of the people), written where she chose.
+
+        ``texts`` holds the translated texts (title, centre, sector labels, legend, table header, version).
+        The sharing version (``initials_only``) shows initials and roles, and no contact details.
+        """
+        data = self.map_data(case_id)
+        index = {p.id: i for i, p in enumerate(data.people)}
+        sector_labels = texts["sector_labels"]
+
+        def label(person: n.NetworkPerson) -> str:
+            return n.sharing_label(person.name, person.role) if initials_only else person.name
+
+        people = tuple(MapPerson(label(p), *n.to_xy(p.angle, p.distance), p.sector, p.quality, p.invite)
+                       for p in data.people)
+        lines = tuple(MapLine(index[t.a_id], index[t.b_id], t.quality) for t in data.ties
+                      if t.a_id in index and t.b_id in index)
+        header = tuple(texts["table_header"])
+        rows = tuple(
+            (label(p), sector_labels.get(p.sector, p.sector), p.role,
+             "" if initials_only else p.phone, "" if initials_only else p.email)
+            for p in sorted(data.people, key=lambda p: (n.SECTORS.index(p.sector), p.horizon, p.name)))
+        document = MapDocument(
+            language=language, title=texts["title"],
+            subtitle=f"{texts['version']} – {self.ctx.today().isoformat()}",
+            centre=texts["centre"], people=people, lines=lines, sector_labels=sector_labels,
+            legend=texts["legend"], author=self.ctx.profile.name, table=(header, *rows) if rows else (),
+        )
+        return self.write_export(case_id, target, render_network_map(document), "pdf", initials_only)
 
     # ---- the partner directory
 

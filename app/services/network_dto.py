@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.models.network import PARTNER_KINDS as PARTNER_KINDS  # re-exported for the forms
+
 # The four sectors, counter-clockwise from the top right (domain README §5; easyNWK §1.4).
 SECTOR_FAMILY = "family"                 # familie og slægt
 SECTOR_FRIENDS = "friends"               # venner og naboer
@@ -68,6 +70,12 @@ def to_xy(angle: float, distance: float) -> tuple[float, float]:
 def from_xy(x: float, y: float) -> tuple[float, float]:
     """The polar position of a screen point (y down)."""
     return math.degrees(math.atan2(-y, x)), math.hypot(x, y)
+
+
+def sharing_label(name: str, role: str) -> str:
+    """A person as shown to people outside the health service: initials and role only."""
+    initials = "".join(part[0] for part in name.split() if part)[:3].upper()
+    return " · ".join(x for x in (initials, role) if x)
 
 
 @dataclass(frozen=True)
@@ -225,6 +233,7 @@ class MapMeasures:
     ambivalent: int = 0
     strained: int = 0
     conflict: int = 0
+    private_pairs: int = 0          # possible ties among the private people: n·(n−1)/2
 
 
 @dataclass(frozen=True)
@@ -237,3 +246,4 @@ class MapChange:
     changed: tuple[str, ...] = ()
     ties_added: tuple[tuple[str, str], ...] = ()
     ties_removed: tuple[tuple[str, str], ...] = ()
+    ties_changed: tuple[tuple[str, str], ...] = ()

@@ -23,7 +23,9 @@ from app.ui.course_dialogs import (
 from app.ui.draft_dialog import DraftDialog
 from app.ui.i18n import error_text, fill
 from app.ui.member_dialog import MemberDialog, member_input_from_view
+from app.ui.network_window import NetworkMapWindow
 from app.ui.new_case_dialog import NewCaseDialog
+from app.ui.partner_directory import PartnerDialog, PartnerDirectory
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ class CaseActions(QObject):
         self.panel = panel
         self.window = window
         self.open_forms: list[DraftDialog] = []
+        self.open_maps: list[str] = []
+        self.partner_directory: PartnerDirectory | None = None
         self._remove_armed = ""
         panel.edit_household.connect(lambda: self._with_case(lambda ov: HouseholdDialog(workspace, ov, window)))
         panel.add_member.connect(lambda: self._with_case(lambda ov: MemberDialog(workspace, ov.id, None, window)))
@@ -51,6 +55,8 @@ class CaseActions(QObject):
         panel.complete_step.connect(lambda: self._course_call(workspace.course.complete_step))
         panel.skip_step.connect(lambda: self._course_call(workspace.course.skip_step))
         panel.start_conversation.connect(self.start_conversation)
+        panel.open_network_map.connect(lambda: self.open_network_map(self.panel.overview.id) if self.panel.overview else None)
+        self.map_windows: list[NetworkMapWindow] = []
         panel.open_conversation.connect(self.open_conversation)
         panel.follow_up_done.connect(self.follow_up_done)
         self.conversation_windows: list[ConversationWindow] = []
@@ -112,6 +118,7 @@ class CaseActions(QObject):
         window = ConversationWindow(self.workspace, view, self.window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._conversation_closed)
+        window.network_map_requested.connect(self.open_network_map)
         self.conversation_windows.append(window)
         window.show()
         window.activateWindow()
@@ -125,6 +132,47 @@ class CaseActions(QObject):
                 self._show(self.workspace.cases.overview(case_id))
             except KnownError as exc:
                 self.panel.show_message(error_text(exc))
+
+    def open_partner_directory(self, parent: QWidget | None = None) -> PartnerDirectory:
+        """The partners shared across families; a change shows at once in the open maps' forms."""
+        if self.partner_directory is not None:
+            self.partner_directory.close()
+        directory = PartnerDirectory(self.workspace, self.open_form, parent or self.window)
+        directory.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        directory.changed.connect(self._partners_changed)
+        directory.destroyed.connect(lambda: setattr(self, "partner_directory", None))
+        self.partner_directory = directory
+        directory.open()
+        return directory
+
+    def _partners_changed(self) -> None:
+        try:
+            partners = self.workspace.network.partners()
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc))
+            return
+        for window in self.map_windows:
+            window.form.set_partners(partners)
+
+    def open_network_map(self, case_id: str) -> NetworkMapWindow | None:
+        """The family's network map, in its own window (one per family)."""
+        existing = next((w for w in self.map_windows if w.case_id == case_id), None)
+        if existing is not None:
+            existing.activateWindow()
+            return existing
+        try:
+            window = NetworkMapWindow(self.workspace, case_id, self.window)
+        except KnownError as exc:
+            self.panel.show_message(error_text(exc))
+            return None
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.partner_directory_requested.connect(lambda: self.open_partner_directory(window))
+        window.closed.connect(lambda closed_id: setattr(self, "map_windows", [
+            w for w in self.map_windows if w.case_id != closed_id]))
+        self.map_windows.append(window)
+        window.show()
+        window.activateWindow()
+        return window
 
     def follow_up_done(self, follow_up_id: str) -> None:
         overview = self.panel.overview
@@ -215,6 +263,11 @@ class CaseActions(QObject):
         open_conversations = [w.view.id for w in self.conversation_windows]
         for window in list(self.conversation_windows):
             window.close()
+        if self.partner_directory is not None:
+            self.partner_directory.close()
+        self.open_maps = [w.case_id for w in self.map_windows]
+        for window in list(self.map_windows):
+            window.close()  # saves the moves not yet saved
         return open_conversations
 
     def reopen_draft(self, draft: dto.DraftView) -> None:
@@ -222,6 +275,13 @@ class CaseActions(QObject):
         ws, window, payload = self.workspace, self.window, draft.payload
         if draft.kind == "new_case":
             self.new_case(payload)
+            return
+        if draft.kind == "partner":
+            partner = next((p for p in ws.network.partners() if p.id == payload.get("partner_id")), None)
+            self.open_form(PartnerDialog(ws, partner, window), payload)
+            return
+        if draft.kind == "network_person":
+            self.open_network_map(draft.case_id)  # the map puts the person form's draft back
             return
         if not draft.case_id:
             return

@@ -75,6 +75,7 @@ class CaseOverviewPanel(QScrollArea):
     complete_step = Signal()
     skip_step = Signal()
     start_conversation = Signal()
+    open_network_map = Signal()
     open_conversation = Signal(str)
     follow_up_done = Signal(str)
 
@@ -103,6 +104,9 @@ class CaseOverviewPanel(QScrollArea):
         titles.addWidget(self.address)
         titles.addWidget(self.course_line)
         header.addLayout(titles, 1)
+        self.network_button = QPushButton(self.tr("Network map"))
+        self.network_button.clicked.connect(self.open_network_map)
+        header.addWidget(self.network_button, 0, Qt.AlignmentFlag.AlignTop)
         household = QPushButton(self.tr("Household …"))
         household.clicked.connect(self.edit_household)
         header.addWidget(household, 0, Qt.AlignmentFlag.AlignTop)

@@ -49,6 +49,7 @@ class SectionPage(QWidget):
     notes_changed = Signal(str, str, int)           # section key, text, cursor position
     status_chosen = Signal(str, str, str)           # section key, status, reason
     item_added = Signal(str, str, str, list, list)  # kind, text, section key, member ids, areas
+    network_map_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,13 @@ class SectionPage(QWidget):
         self.prompts_box = QVBoxLayout()
         self.prompts_box.setSpacing(10)
         outer.addLayout(self.prompts_box)
+        self.network_button = QPushButton(self.tr("Draw the network map together with the family"))
+        self.network_button.setAutoDefault(False)
+        self.network_button.clicked.connect(self.network_map_requested)
+        network_row = QHBoxLayout()
+        network_row.addWidget(self.network_button)
+        network_row.addStretch(1)
+        outer.addLayout(network_row)
 
         # Member status: addressed / not present / not relevant (with a reason).
         self.status_frame = QFrame()
@@ -172,6 +180,7 @@ class SectionPage(QWidget):
             self._build_tags(section, members, vocabulary)
             self.item_text.clear()
             self.item_error.clear_message()
+        self.network_button.setVisible(section.kind == "network")
         is_member = section.kind == "member"
         self.status_frame.setVisible(is_member)
         if is_member:

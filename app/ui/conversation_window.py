@@ -52,6 +52,7 @@ class ConversationWindow(QWidget):
     """One conversation with one family. Closing it pauses the conversation; nothing is lost."""
 
     closed = Signal(str, str)  # conversation id, case id
+    network_map_requested = Signal(str)  # case id: the network part opens the family's map
 
     def __init__(self, workspace: Workspace, view: cdto.ConversationView, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -143,6 +144,7 @@ class ConversationWindow(QWidget):
             page.notes_changed.connect(self._save_notes)
             page.status_chosen.connect(self._set_status)
             page.item_added.connect(self._add_item)
+            page.network_map_requested.connect(lambda: self.network_map_requested.emit(self.view.case_id))
         self.resources_list.remove_requested.connect(self._remove_item)
         self.needs_list.remove_requested.connect(self._remove_item)
         self.offers_page.refer_requested.connect(self._refer)

@@ -51,6 +51,10 @@ class MainWindow(QMainWindow):
         who = QLabel(f"{workspace.profile.name} · {role_text(workspace.profile.role)}")
         who.setObjectName("muted")
         toolbar.addWidget(who)
+        self.partners_action = QAction(self.tr("Partners"), self)
+        self.partners_action.setToolTip(self.tr("The partner directory: organisations entered once and chosen on "
+                                                "every family's map"))
+        toolbar.addAction(self.partners_action)
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         toolbar.addAction(self.settings_action)
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.actions = CaseActions(workspace, self.overview, self)
         self.new_case_action.triggered.connect(lambda: self.actions.new_case())
+        self.partners_action.triggered.connect(lambda: self.actions.open_partner_directory())
         self.find_action.triggered.connect(self.case_list.focus_search)
         self.lock_action.triggered.connect(self.lock_requested)
         self.settings_action.triggered.connect(self.settings_requested)
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
             "case_id": case_id,
             "search": self.case_list.search.text(),
             "conversations": conversations,
+            "maps": self.actions.open_maps,
         })
 
     def restore_state(self) -> None:
@@ -125,6 +131,8 @@ class MainWindow(QMainWindow):
                 self.open_case(case_id)
             for conversation_id in state.payload.get("conversations", []):
                 self.actions.open_conversation(conversation_id)
+            for map_case_id in state.payload.get("maps", []):
+                self.actions.open_network_map(map_case_id)
             self.workspace.drafts.discard(UI_STATE_DRAFT)
         for draft in self.workspace.drafts.all():
             if draft.key != UI_STATE_DRAFT:

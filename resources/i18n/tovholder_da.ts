@@ -327,6 +327,10 @@
         <translation>ja</translation>
     </message>
     <message>
+        <source>Network map</source>
+        <translation>Netværkskort</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -808,6 +812,26 @@
         <source>The family&apos;s consent is not in force, so the summary cannot be printed or saved. Record consent first.</source>
         <translation>Familiens samtykke gælder ikke, så opsummeringen kan ikke udskrives eller gemmes. Registrér samtykke først.</translation>
     </message>
+    <message>
+        <source>The family&apos;s consent is not in force, so the network map cannot be exported.</source>
+        <translation>Familiens samtykke gælder ikke, så netværkskortet kan ikke eksporteres.</translation>
+    </message>
+    <message>
+        <source>Place the person on the map.</source>
+        <translation>Placér personen på kortet.</translation>
+    </message>
+    <message>
+        <source>A person cannot be tied to themselves.</source>
+        <translation>En person kan ikke forbindes med sig selv.</translation>
+    </message>
+    <message>
+        <source>These two are already tied.</source>
+        <translation>De to er allerede forbundet.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of partner.</source>
+        <translation>Vælg hvilken slags samarbejdspartner.</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
@@ -993,6 +1017,14 @@
         <translation>Søg</translation>
     </message>
     <message>
+        <source>Partners</source>
+        <translation>Samarbejdspartnere</translation>
+    </message>
+    <message>
+        <source>The partner directory: organisations entered once and chosen on every family&apos;s map</source>
+        <translation>Listen over samarbejdspartnere: organisationer, der skrives ind én gang og vælges på hver families kort</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
@@ -1007,6 +1039,213 @@
     <message>
         <source>Choose a family in the list, or create a new case from a referral (Ctrl+N).</source>
         <translation>Vælg en familie på listen, eller opret et nyt forløb ud fra en henvisning (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>MapComparison</name>
+    <message>
+        <source>Compare: {before} → {after}</source>
+        <translation>Sammenlign: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Solid ring: added · Dashed ring: removed · Dotted ring: moved to another sector or closeness</source>
+        <translation>Hel ring: tilføjet · Stiplet ring: fjernet · Prikket ring: flyttet til en anden sektor eller afstand</translation>
+    </message>
+    <message>
+        <source>Added: {names}</source>
+        <translation>Tilføjet: {names}</translation>
+    </message>
+    <message>
+        <source>Removed: {names}</source>
+        <translation>Fjernet: {names}</translation>
+    </message>
+    <message>
+        <source>Moved: {names}</source>
+        <translation>Flyttet: {names}</translation>
+    </message>
+    <message>
+        <source>Changed: {names}</source>
+        <translation>Ændret: {names}</translation>
+    </message>
+    <message>
+        <source>Ties: {added} added, {removed} removed</source>
+        <translation>Forbindelser: {added} tilføjet, {removed} fjernet</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Ændringer</translation>
+    </message>
+</context>
+<context>
+    <name>MapEditor</name>
+    <message>
+        <source>Add {name}</source>
+        <translation>Tilføj {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Fjern {name}</translation>
+    </message>
+    <message>
+        <source>Change {name}</source>
+        <translation>Ret {name}</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Flyt</translation>
+    </message>
+    <message>
+        <source>Add tie</source>
+        <translation>Tilføj forbindelse</translation>
+    </message>
+    <message>
+        <source>Remove tie</source>
+        <translation>Fjern forbindelse</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Network map</source>
+        <translation>Netværkskort</translation>
+    </message>
+</context>
+<context>
+    <name>Measures</name>
+    <message>
+        <source>How many people are in each part of the map and each ring.</source>
+        <translation>Hvor mange personer der er i hver del af kortet og i hver ring.</translation>
+    </message>
+    <message>
+        <source>How many people are in each part of the map: family; friends and neighbours; school, daycare, work and leisure; professionals.</source>
+        <translation>Hvor mange personer der er i hver del af kortet: familie; venner og naboer; skole, dagtilbud, arbejde og fritid; professionelle.</translation>
+    </message>
+    <message>
+        <source>How many people are in each ring: 1 is closest to the family, 3 is farthest. People placed outside the outer ring count in ring 3.</source>
+        <translation>Hvor mange personer der er i hver ring: 1 er tættest på familien, 3 er længst væk. Personer uden for den yderste ring tælles i ring 3.</translation>
+    </message>
+    <message>
+        <source>How many people are on the map.</source>
+        <translation>Hvor mange personer der er på kortet.</translation>
+    </message>
+    <message>
+        <source>How many of the family&apos;s own people are on the map: family, friends and neighbours, school, daycare, work and leisure.</source>
+        <translation>Hvor mange af familiens egne personer der er på kortet: familie, venner og naboer, skole, dagtilbud, arbejde og fritid.</translation>
+    </message>
+    <message>
+        <source>How many professionals are on the map: health, municipality, volunteers, patient associations.</source>
+        <translation>Hvor mange professionelle der er på kortet: sundhed, kommune, frivillige, patientforeninger.</translation>
+    </message>
+    <message>
+        <source>How much of the map is professionals (0 = none, 1 = everyone on the map).</source>
+        <translation>Hvor stor en del af kortet der er professionelle (0 = ingen, 1 = alle på kortet).</translation>
+    </message>
+    <message>
+        <source>How many pairs among the family&apos;s own people know each other. Professionals are not counted.</source>
+        <translation>Hvor mange par blandt familiens egne personer der kender hinanden. Professionelle tælles ikke med.</translation>
+    </message>
+    <message>
+        <source>How many pairs the family&apos;s own people could make, if everyone knew everyone.</source>
+        <translation>Hvor mange par familiens egne personer kunne danne, hvis alle kendte alle.</translation>
+    </message>
+    <message>
+        <source>How many of the possible ties among the family&apos;s own people exist (0 = none know each other, 1 = everyone knows everyone).</source>
+        <translation>Hvor mange af de mulige forbindelser mellem familiens egne personer der findes (0 = ingen kender hinanden, 1 = alle kender alle).</translation>
+    </message>
+    <message>
+        <source>People who know someone in another part of the map, and so can link the family&apos;s circles.</source>
+        <translation>Personer, der kender nogen i en anden del af kortet og derfor kan forbinde familiens kredse.</translation>
+    </message>
+    <message>
+        <source>People who know no one else on the map: they are linked to the family only.</source>
+        <translation>Personer, der ikke kender andre på kortet: de er kun forbundet med familien.</translation>
+    </message>
+    <message>
+        <source>How many people the family has a supportive relationship with.</source>
+        <translation>Hvor mange personer familien har en støttende relation til.</translation>
+    </message>
+    <message>
+        <source>How many people the family has a mixed relationship with: both good and hard.</source>
+        <translation>Hvor mange personer familien har en blandet relation til: både god og svær.</translation>
+    </message>
+    <message>
+        <source>How many people the family has a strained relationship with.</source>
+        <translation>Hvor mange personer familien har en anstrengt relation til.</translation>
+    </message>
+    <message>
+        <source>How many people the family is in conflict with.</source>
+        <translation>Hvor mange personer familien er i konflikt med.</translation>
+    </message>
+    <message>
+        <source>People who are new on the map.</source>
+        <translation>Personer, der er nye på kortet.</translation>
+    </message>
+    <message>
+        <source>People who are no longer on the map.</source>
+        <translation>Personer, der ikke længere er på kortet.</translation>
+    </message>
+    <message>
+        <source>People now in another part of the map or another ring. A small nudge within the same part and ring is not counted.</source>
+        <translation>Personer, der nu er i en anden del af kortet eller en anden ring. En lille flytning inden for samme del og ring tælles ikke.</translation>
+    </message>
+    <message>
+        <source>People in the same place whose name, relation, role, organisation, relationship, support or invitation changed.</source>
+        <translation>Personer på samme plads, hvis navn, relation, rolle, organisation, forhold, støtte eller invitation er ændret.</translation>
+    </message>
+    <message>
+        <source>New ties: two people who now know each other.</source>
+        <translation>Nye forbindelser: to personer, der nu kender hinanden.</translation>
+    </message>
+    <message>
+        <source>Ties that are gone.</source>
+        <translation>Forbindelser, der er væk.</translation>
+    </message>
+    <message>
+        <source>Ties that are still there but are now marked differently (strained, conflict).</source>
+        <translation>Forbindelser, der stadig findes, men nu er markeret anderledes (anstrengt, konflikt).</translation>
+    </message>
+    <message>
+        <source>How the family&apos;s relationships with the people on the map are: ambivalent means both good and hard.</source>
+        <translation>Hvordan familiens relationer til personerne på kortet er: ambivalent betyder både god og svær.</translation>
+    </message>
+    <message>
+        <source>What changed since the last saved version. Moved means now in another part of the map or another ring; a small nudge is not counted.</source>
+        <translation>Hvad der er ændret siden den sidst gemte version. Flyttet betyder nu i en anden del af kortet eller en anden ring; en lille flytning tælles ikke.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>People by sector and closeness</source>
+        <translation>Personer efter sektor og afstand</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>{people} people: {private} private, {professional} professionals ({share} % professionals)</source>
+        <translation>{people} personer: {private} private, {professional} professionelle ({share} % professionelle)</translation>
+    </message>
+    <message>
+        <source>Ties among the family&apos;s own people: {ties} of {pairs} possible (density {density})</source>
+        <translation>Forbindelser mellem familiens egne personer: {ties} af {pairs} mulige (tæthed {density})</translation>
+    </message>
+    <message>
+        <source>Since «{version}»: {added} added, {removed} removed, {moved} moved, {changed} changed; ties: {ties_added} added, {ties_removed} removed, {ties_changed} marked differently</source>
+        <translation>Siden «{version}»: {added} tilføjet, {removed} fjernet, {moved} flyttet, {changed} ændret; forbindelser: {ties_added} tilføjet, {ties_removed} fjernet, {ties_changed} markeret anderledes</translation>
+    </message>
+    <message>
+        <source>People who bridge sectors: {names}</source>
+        <translation>Personer, der forbinder sektorer: {names}</translation>
+    </message>
+    <message>
+        <source>People with no ties to others on the map: {names}</source>
+        <translation>Personer uden forbindelse til andre på kortet: {names}</translation>
+    </message>
+    <message>
+        <source>Relationships: {supportive} supportive, {ambivalent} ambivalent, {strained} strained, {conflict} in conflict</source>
+        <translation>Relationer: {supportive} støttende, {ambivalent} ambivalente, {strained} anstrengte, {conflict} i konflikt</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1337,222 @@
     <message>
         <source>Save person</source>
         <translation>Gem person</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Family and relatives</source>
+        <translation>Familie og slægt</translation>
+    </message>
+    <message>
+        <source>Friends and neighbours</source>
+        <translation>Venner og naboer</translation>
+    </message>
+    <message>
+        <source>School, day care, work and leisure</source>
+        <translation>Skole, dagtilbud, arbejde og fritid</translation>
+    </message>
+    <message>
+        <source>Professionals</source>
+        <translation>Professionelle</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tæt på</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>Midt imellem</translation>
+    </message>
+    <message>
+        <source>Far</source>
+        <translation>Længere væk</translation>
+    </message>
+    <message>
+        <source>Supportive</source>
+        <translation>Støttende</translation>
+    </message>
+    <message>
+        <source>Ambivalent</source>
+        <translation>Ambivalent</translation>
+    </message>
+    <message>
+        <source>Strained</source>
+        <translation>Anstrengt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Practical help</source>
+        <translation>Praktisk hjælp</translation>
+    </message>
+    <message>
+        <source>Emotional support</source>
+        <translation>Følelsesmæssig støtte</translation>
+    </message>
+    <message>
+        <source>Knowledge and advice</source>
+        <translation>Viden og råd</translation>
+    </message>
+    <message>
+        <source>Respite</source>
+        <translation>Aflastning</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkMapWindow</name>
+    <message>
+        <source>Network map – {family}</source>
+        <translation>Netværkskort – {family}</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Tilføj person</translation>
+    </message>
+    <message>
+        <source>Draw ties</source>
+        <translation>Tegn forbindelser</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom ind</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom ud</translation>
+    </message>
+    <message>
+        <source>Whole map</source>
+        <translation>Hele kortet</translation>
+    </message>
+    <message>
+        <source>Initials and roles only</source>
+        <translation>Kun initialer og roller</translation>
+    </message>
+    <message>
+        <source>PNG picture …</source>
+        <translation>PNG-billede …</translation>
+    </message>
+    <message>
+        <source>PDF for printing …</source>
+        <translation>PDF til udskrift …</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportér</translation>
+    </message>
+    <message>
+        <source>Partners …</source>
+        <translation>Samarbejdspartnere …</translation>
+    </message>
+    <message>
+        <source>The partner directory: organisations entered once and chosen on every family&apos;s map</source>
+        <translation>Listen over samarbejdspartnere: organisationer, der skrives ind én gang og vælges på hver families kort</translation>
+    </message>
+    <message>
+        <source>People on the map</source>
+        <translation>Personer på kortet</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>● family  ■ friends  ◆ school, day care, work, leisure  ▲ professionals · filled: supportive, left half: ambivalent, open: strained, zigzag: conflict · dashed tie: strained, zigzag tie: conflict · ★ invite</source>
+        <translation>● familie  ■ venner  ◆ skole, dagtilbud, arbejde, fritid  ▲ professionelle · fyldt: støttende, venstre halvdel: ambivalent, åben: anstrengt, zigzag: konflikt · stiplet forbindelse: anstrengt, zigzag-forbindelse: konflikt · ★ inviteres</translation>
+    </message>
+    <message>
+        <source>{names}
+and the family</source>
+        <translation>{names}
+og familien</translation>
+    </message>
+    <message>
+        <source>The family</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <source>Ties: </source>
+        <translation>Forbindelser: </translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Gemmer …</translation>
+    </message>
+    <message>
+        <source>All saved</source>
+        <translation>Alt er gemt</translation>
+    </message>
+    <message>
+        <source>The map now</source>
+        <translation>Kortet nu</translation>
+    </message>
+    <message>
+        <source>Export the network map</source>
+        <translation>Eksportér netværkskortet</translation>
+    </message>
+    <message>
+        <source>Know each other</source>
+        <translation>Kender hinanden</translation>
+    </message>
+    <message>
+        <source>Strained tie</source>
+        <translation>Anstrengt forbindelse</translation>
+    </message>
+    <message>
+        <source>Tie in conflict</source>
+        <translation>Forbindelse i konflikt</translation>
+    </message>
+    <message>
+        <source>Invite to network meetings</source>
+        <translation>Inviteres til netværksmøder</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1824,151 @@
     </message>
 </context>
 <context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Change partner</source>
+        <translation>Ret samarbejdspartner</translation>
+    </message>
+    <message>
+        <source>New partner</source>
+        <translation>Ny samarbejdspartner</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>e.g. Lægehuset ved Torvet</source>
+        <translation>fx Lægehuset ved Torvet</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>e.g. Børneafdelingen, afsnit B2</source>
+        <translation>fx Børneafdelingen, afsnit B2</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Contact points (a shared phone or a secretariat, not a private person)</source>
+        <translation>Kontaktpunkter (en fælles telefon eller et sekretariat, ikke en privatperson)</translation>
+    </message>
+    <message>
+        <source>Contact points</source>
+        <translation>Kontaktpunkter</translation>
+    </message>
+    <message>
+        <source>Add contact point</source>
+        <translation>Tilføj kontaktpunkt</translation>
+    </message>
+    <message>
+        <source>Remove contact point</source>
+        <translation>Fjern kontaktpunkt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save partner</source>
+        <translation>Gem samarbejdspartner</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDirectory</name>
+    <message>
+        <source>Partner directory</source>
+        <translation>Samarbejdspartnere</translation>
+    </message>
+    <message>
+        <source>Schools, GP clinics, hospital departments, PPR, patient associations: entered once here and chosen on every family&apos;s network map.</source>
+        <translation>Skoler, lægeklinikker, hospitalsafdelinger, PPR, patientforeninger: skrives ind én gang her og vælges på hver families netværkskort.</translation>
+    </message>
+    <message>
+        <source>Find a partner</source>
+        <translation>Find en samarbejdspartner</translation>
+    </message>
+    <message>
+        <source>Find a partner (name or unit)</source>
+        <translation>Find en samarbejdspartner (navn eller enhed)</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Samarbejdspartnere</translation>
+    </message>
+    <message>
+        <source>No partners yet. Add the school, the GP clinic or the hospital department the families use.</source>
+        <translation>Ingen samarbejdspartnere endnu. Tilføj den skole, lægeklinik eller hospitalsafdeling, familierne bruger.</translation>
+    </message>
+    <message>
+        <source>New partner</source>
+        <translation>Ny samarbejdspartner</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ret</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>Partners</name>
+    <message>
+        <source>School</source>
+        <translation>Skole</translation>
+    </message>
+    <message>
+        <source>Day care</source>
+        <translation>Dagtilbud</translation>
+    </message>
+    <message>
+        <source>GP clinic</source>
+        <translation>Lægeklinik</translation>
+    </message>
+    <message>
+        <source>Hospital department</source>
+        <translation>Hospitalsafdeling</translation>
+    </message>
+    <message>
+        <source>PPR (educational psychology)</source>
+        <translation>PPR (Pædagogisk Psykologisk Rådgivning)</translation>
+    </message>
+    <message>
+        <source>Municipal department</source>
+        <translation>Kommunal afdeling</translation>
+    </message>
+    <message>
+        <source>Patient association</source>
+        <translation>Patientforening</translation>
+    </message>
+    <message>
+        <source>Voluntary organisation</source>
+        <translation>Frivillig organisation</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+</context>
+<context>
     <name>Password</name>
     <message>
         <source>This is a very common password. Choose another.</source>
@@ -1420,6 +2020,148 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Closeness</source>
+        <translation>Afstand</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>The relationship</source>
+        <translation>Relationen</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitér</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>New person</source>
+        <translation>Ny person</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>e.g. grandmother, neighbour, class teacher</source>
+        <translation>fx mormor, nabo, klasselærer</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Closeness</source>
+        <translation>Afstand</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>From the partner directory</source>
+        <translation>Fra samarbejdspartnerlisten</translation>
+    </message>
+    <message>
+        <source>(not from the directory)</source>
+        <translation>(ikke fra listen)</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Samarbejdspartner</translation>
+    </message>
+    <message>
+        <source>Contact point</source>
+        <translation>Kontaktpunkt</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Giver</translation>
+    </message>
+    <message>
+        <source>The relationship</source>
+        <translation>Relationen</translation>
+    </message>
+    <message>
+        <source>The family wants them involved</source>
+        <translation>Familien ønsker dem inddraget</translation>
+    </message>
+    <message>
+        <source>Invite to network meetings</source>
+        <translation>Inviteres til netværksmøder</translation>
+    </message>
+    <message>
+        <source>Consent to share information with them</source>
+        <translation>Samtykke til at dele oplysninger med dem</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Click on the map where the person belongs, or choose the place here.</source>
+        <translation>Klik på kortet, hvor personen hører til, eller vælg placeringen her.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+</context>
+<context>
     <name>PromptCard</name>
     <message>
         <source>Follow-up questions</source>
@@ -1455,6 +2197,10 @@
 </context>
 <context>
     <name>SectionPage</name>
+    <message>
+        <source>Draw the network map together with the family</source>
+        <translation>Tegn netværkskortet sammen med familien</translation>
+    </message>
     <message>
         <source>We talked about them</source>
         <translation>Vi har talt om personen</translation>
@@ -1919,6 +2665,57 @@
     <message>
         <source>You can try again in {seconds} s.</source>
         <translation>Du kan prøve igen om {seconds} sek.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsPanel</name>
+    <message>
+        <source>Save a version</source>
+        <translation>Gem en version</translation>
+    </message>
+    <message>
+        <source>e.g. At the first conversation</source>
+        <translation>fx Ved den første samtale</translation>
+    </message>
+    <message>
+        <source>Name of the version</source>
+        <translation>Versionens navn</translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>Gem version</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Sammenlign</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Sammenlign fra</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Sammenlign med</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>Sammenlign side om side</translation>
+    </message>
+    <message>
+        <source>{label} – {date}: {people} people, {ties} ties</source>
+        <translation>{label} – {date}: {people} personer, {ties} forbindelser</translation>
+    </message>
+    <message>
+        <source>No versions saved yet.</source>
+        <translation>Ingen versioner gemt endnu.</translation>
+    </message>
+    <message>
+        <source>The map now</source>
+        <translation>Kortet nu</translation>
     </message>
 </context>
 <context>
