@@ -39,6 +39,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summary_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/conversation.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/network.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/network_pdf.py
 
 ## Refresh the translation sources and compile them (after changing UI strings).
 i18n: $(STAMP)

@@ -1002,3 +1002,18 @@ def test_the_editor_refuses_bad_input_without_an_undo_step(workspace, case_id, e
     assert editor.undo_stack.count() == steps
     assert _counts(workspace) == counts
     assert editor.data.people == (a,)
+
+
+def test_a_pending_move_of_someone_removed_elsewhere_does_not_block_the_other_moves(workspace, case_id, editor):
+    a = editor.add_person(person("Birthe Holm", FAM, NEAR))
+    b = editor.add_person(person("Karsten Bech", FRI, MID))
+    editor.move_person(a.id, SCH, FAR)
+    editor.move_person(b.id, PRO, MID)
+    workspace.network.remove_person(case_id, a.id)  # by another route (not through this editor)
+    c = editor.add_person(person("Ole Dam", FAM, MID))  # a reload: the map as stored now
+
+    assert editor.pending() == 1
+    assert editor.flush() is True and not editor.failures
+    stored = _stored(workspace, case_id)[0]
+    assert set(stored) == {b.id, c.id}
+    assert stored[b.id][2:] == (PRO, MID)

@@ -147,6 +147,8 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     person = next(p for p in network.editor.data.people if p.role)
     network.scene.select_person(person.id)
     shoot(network, out / f"network-map{suffix}.png", app)
+    network.tabs.setCurrentWidget(network.list_page)
+    shoot(network, out / f"network-list{suffix}.png", app)
     network.tabs.setCurrentWidget(network.measures_page)
     shoot(network, out / f"network-measures{suffix}.png", app)
     first = network.map_view.versions[0].id

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import network_dto as n
+from app.ui.i18n import translate
 from app.ui.network_editor import MapEditor, input_of
 from app.ui.network_forms import horizon_text, quality_text, sector_text
+from app.ui.widgets import ErrorLabel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NAME, RELATION, SECTOR, HORIZON, ROLE, ORGANISATION, QUALITY, INVITE = range(8)
@@ -138,3 +160,106 @@ def horizon_choices() -> list[tuple[str, Any]]:
 
 def quality_choices() -> list[tuple[str, Any]]:
     return [(quality_text(q), q) for q in n.QUALITIES]
+
+
+def tie_label(quality: str) -> str:
+    return {"": translate("Network", "Know each other"), "strained": translate("Network", "Strained tie"),
+            "conflict": translate("Network", "Tie in conflict")}.get(quality, quality)
+
+
+class TiesPanel(QWidget):
+    """The ties as a list, by keyboard: choose two people and the kind of tie and add it; Delete
+    removes the chosen tie. Emits ``add_requested(a_id, b_id, quality)`` and ``remove_requested(tie_id)``."""
+
+    add_requested = Signal(str, str, str)
+    remove_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Ties between people"))
+        outer.addWidget(title)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Ties between people"))
+        self.list.installEventFilter(self)
+        title.setBuddy(self.list)
+        outer.addWidget(self.list, 1)
+        grid = QGridLayout()
+        self.first = QComboBox()
+        self.first.setAccessibleName(self.tr("Tie from"))
+        self.second = QComboBox()
+        self.second.setAccessibleName(self.tr("Tie to"))
+        self.quality = QComboBox()
+        self.quality.setAccessibleName(self.tr("Kind of tie"))
+        for code in n.TIE_QUALITIES:
+            self.quality.addItem(tie_label(code), code)
+        for combo in (self.first, self.second):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.add_button = QPushButton(self.tr("Add tie"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button = QPushButton(self.tr("Remove tie"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self._remove)
+        grid.addWidget(self.first, 0, 0)
+        grid.addWidget(QLabel("–"), 0, 1)
+        grid.addWidget(self.second, 0, 2)
+        grid.addWidget(self.quality, 1, 0)
+        grid.addWidget(self.add_button, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        outer.addLayout(grid)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+        outer.addLayout(remove_row)
+        self.error = ErrorLabel()
+        outer.addWidget(self.error)
+
+    def show_ties(self, data: n.MapData) -> None:
+        names = {p.id: p.name for p in data.people}
+        current = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else ""
+        self.list.clear()
+        for tie in sorted(data.ties, key=lambda t: (names.get(t.a_id, "").casefold(), names.get(t.b_id, "").casefold())):
+            text = f"{names.get(tie.a_id, '')} – {names.get(tie.b_id, '')}"
+            if tie.quality:
+                text += f" ({tie_label(tie.quality).lower()})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, tie.id)
+            self.list.addItem(item)
+            if tie.id == current:
+                self.list.setCurrentItem(item)
+        people = sorted(data.people, key=lambda p: p.name.casefold())
+        for combo in (self.first, self.second):
+            chosen = combo.currentData()
+            combo.clear()
+            for person in people:
+                combo.addItem(person.name, person.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        if self.second.currentIndex() == self.first.currentIndex() and self.second.count() > 1:
+            self.second.setCurrentIndex(1 if self.first.currentIndex() == 0 else 0)  # two different people
+        enough = len(people) >= 2
+        for widget in (self.first, self.second, self.quality, self.add_button):
+            widget.setEnabled(enough)
+        self.remove_button.setEnabled(self.list.count() > 0)
+
+    def _add(self) -> None:
+        self.error.clear_message()
+        self.add_requested.emit(self.first.currentData() or "", self.second.currentData() or "",
+                                self.quality.currentData() or "")
+
+    def _remove(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.error.clear_message()
+            self.remove_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self._remove()
+                return True
+        return super().eventFilter(watched, event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QScrollArea,
@@ -37,13 +38,16 @@ from app.ui.network_editor import MapEditor
 from app.ui.network_forms import PersonForm, quality_text, sector_text
 from app.ui.network_list import (
     HORIZON,
+    NAME,
     QUALITY,
     SECTOR,
     ChoiceDelegate,
     PeopleModel,
+    TiesPanel,
     horizon_choices,
     quality_choices,
     sector_choices,
+    tie_label,
 )
 from app.ui.network_panels import MeasuresPanel, VersionsPanel
 from app.ui.network_scene import NetworkScene
@@ -148,15 +152,17 @@ class NetworkMapWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(SECTOR, ChoiceDelegate(sector_choices(), self.table))
         self.table.setItemDelegateForColumn(HORIZON, ChoiceDelegate(horizon_choices(), self.table))
         self.table.setItemDelegateForColumn(QUALITY, ChoiceDelegate(quality_choices(), self.table))
-        self.ties_label = QLabel()
-        self.ties_label.setWordWrap(True)
-        list_page = QWidget()
+        self.ties = TiesPanel()
+        self.ties.add_requested.connect(lambda a, b, quality: self.editor.add_tie(a, b, quality))
+        self.ties.remove_requested.connect(lambda tie_id: self.editor.remove_tie(tie_id))
+        self.list_page = list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.ties_label)
+        list_layout.addWidget(self.table, 3)
+        list_layout.addWidget(self.ties, 2)
         self.measures = MeasuresPanel()
         self.versions = VersionsPanel()
         self.tabs = QTabWidget()
@@ -264,11 +270,7 @@ class NetworkMapWindow(QWidget):
     def _refresh_details(self) -> None:
         """The list of ties and the measures (with the change since the last saved version)."""
         self._details_timer.stop()
-        data = self.editor.data
-        names = {p.id: p.name for p in data.people}
-        self.ties_label.setText(self.tr("Ties: ") + ("; ".join(
-            f"{names.get(t.a_id, '')} – {names.get(t.b_id, '')}" + (f" ({quality_text(t.quality)})" if t.quality else "")
-            for t in data.ties) or "–"))
+        self.ties.show_ties(self.editor.data)
         self._measures_stale = True
         if self.tabs.currentWidget() is self.measures_page:
             self._show_measures()
@@ -297,6 +299,8 @@ class NetworkMapWindow(QWidget):
     def _failed(self, field: str, text: str) -> None:
         if self.tabs.currentWidget() is self.form and field in PersonForm.FIELDS:
             self.form.show_error(field, text)
+        elif self.tabs.currentWidget() is self.list_page and field in ("tie", "quality"):
+            self.ties.error.show_message(text)
         else:
             self.message.setText(text)
             self.message.show()
@@ -489,8 +493,8 @@ class NetworkMapWindow(QWidget):
                 "school_work": sector_text(n.SECTOR_SCHOOL_WORK), "professional": sector_text(n.SECTOR_PROFESSIONAL),
                 "supportive": quality_text("supportive"), "ambivalent": quality_text("ambivalent"),
                 "strained": quality_text("strained"), "conflict": quality_text("conflict"),
-                "tie": self.tr("Know each other"), "tie_strained": self.tr("Strained tie"),
-                "tie_conflict": self.tr("Tie in conflict"), "invite": self.tr("Invite to network meetings"),
+                "tie": tie_label(""), "tie_strained": tie_label("strained"),
+                "tie_conflict": tie_label("conflict"), "invite": self.tr("Invite to network meetings"),
             },
             "table_header": (self.tr("Name"), self.tr("Sector"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail")),
             "version": self.tr("The map now"),

@@ -1401,6 +1401,18 @@
         <source>Respite</source>
         <translation>Aflastning</translation>
     </message>
+    <message>
+        <source>Know each other</source>
+        <translation>Kender hinanden</translation>
+    </message>
+    <message>
+        <source>Strained tie</source>
+        <translation>Anstrengt forbindelse</translation>
+    </message>
+    <message>
+        <source>Tie in conflict</source>
+        <translation>Forbindelse i konflikt</translation>
+    </message>
 </context>
 <context>
     <name>NetworkMapWindow</name>
@@ -1499,10 +1511,6 @@ og familien</translation>
         <translation>Familien</translation>
     </message>
     <message>
-        <source>Ties: </source>
-        <translation>Forbindelser: </translation>
-    </message>
-    <message>
         <source>Saving …</source>
         <translation>Gemmer …</translation>
     </message>
@@ -1517,18 +1525,6 @@ og familien</translation>
     <message>
         <source>Export the network map</source>
         <translation>Eksportér netværkskortet</translation>
-    </message>
-    <message>
-        <source>Know each other</source>
-        <translation>Kender hinanden</translation>
-    </message>
-    <message>
-        <source>Strained tie</source>
-        <translation>Anstrengt forbindelse</translation>
-    </message>
-    <message>
-        <source>Tie in conflict</source>
-        <translation>Forbindelse i konflikt</translation>
     </message>
     <message>
         <source>Invite to network meetings</source>
@@ -2571,6 +2567,33 @@ og familien</translation>
     <message>
         <source>The conversation is finished</source>
         <translation>Samtalen er afsluttet</translation>
+    </message>
+</context>
+<context>
+    <name>TiesPanel</name>
+    <message>
+        <source>Ties between people</source>
+        <translation>Forbindelser mellem personer</translation>
+    </message>
+    <message>
+        <source>Tie from</source>
+        <translation>Forbindelse fra</translation>
+    </message>
+    <message>
+        <source>Tie to</source>
+        <translation>Forbindelse til</translation>
+    </message>
+    <message>
+        <source>Kind of tie</source>
+        <translation>Slags forbindelse</translation>
+    </message>
+    <message>
+        <source>Add tie</source>
+        <translation>Tilføj forbindelse</translation>
+    </message>
+    <message>
+        <source>Remove tie</source>
+        <translation>Fjern forbindelse</translation>
     </message>
 </context>
 <context>

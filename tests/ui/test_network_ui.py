@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from app.services import dto
 from app.services import network_dto as n
@@ -243,3 +244,71 @@ def test_opened_from_the_case_and_from_the_conversation(qtbot, main_window, demo
     [window] = main_window.actions.map_windows
     qtbot.addWidget(window)
     assert window.case_id == case_id
+
+
+def open_editor(table, kind):  # type: ignore[no-untyped-def]
+    """The cell editor F2 opened (a child of the table's viewport)."""
+    [editor] = [w for w in table.viewport().findChildren(kind) if w.isVisible()]
+    return editor
+
+
+def test_people_and_ties_are_edited_in_the_list_with_the_keyboard_only(qtbot, window):
+    inge = add_by_click(qtbot, window, "Mormor Inge", 40, 20)
+    jens = add_by_click(qtbot, window, "Naboen Jens", 135, 50)
+    window.tabs.setCurrentWidget(window.list_page)
+    table = window.table
+    table.setFocus()
+    row = window.people.row_of(jens.id)
+
+    # The name: go to the cell, F2, type, Enter.
+    table.setCurrentIndex(window.people.index(row, 0))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = open_editor(table, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Naboen Jens Ø.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits the cell on its next turn of the event loop
+    qtbot.waitUntil(lambda: stored(window).person(jens.id).name == "Naboen Jens Ø.")
+
+    # Closeness: Right to the column, F2 opens the choices, Down picks the next ring, Enter.
+    table.setCurrentIndex(window.people.index(window.people.row_of(jens.id), 2))
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    combo = open_editor(table, QComboBox)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor.data.person(jens.id).horizon == 3)
+    window.editor.flush()
+    assert stored(window).person(jens.id).horizon == 3
+
+    # Invite: the last column, Space ticks it.
+    table.setCurrentIndex(window.people.index(window.people.row_of(jens.id), 7))
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert stored(window).person(jens.id).invite
+
+    # A tie: the two people and the kind chosen with the keys, then the button with Space.
+    ties = window.ties
+    ties.first.setFocus()
+    ties.first.setCurrentIndex(ties.first.findData(inge.id))
+    ties.second.setCurrentIndex(ties.second.findData(jens.id))
+    ties.quality.setCurrentIndex(ties.quality.findData("strained"))
+    ties.add_button.setFocus()
+    qtbot.keyClick(ties.add_button, Qt.Key.Key_Space)
+    [tie] = stored(window).ties
+    assert {tie.a_id, tie.b_id} == {inge.id, jens.id} and tie.quality == "strained"
+    assert ties.list.count() == 1 and "Naboen Jens Ø." in ties.list.item(0).text()
+    assert len(window.scene.ties) == 1  # and it is drawn on the map
+
+    # The same tie again is refused inline; a tie to oneself too.
+    qtbot.keyClick(ties.add_button, Qt.Key.Key_Space)
+    assert ties.error.isVisible() and len(stored(window).ties) == 1
+    ties.second.setCurrentIndex(ties.second.findData(inge.id))
+    qtbot.keyClick(ties.add_button, Qt.Key.Key_Space)
+    assert ties.error.isVisible() and len(stored(window).ties) == 1
+
+    # Delete removes the chosen tie, and Ctrl+Z brings it back.
+    ties.list.setFocus()
+    ties.list.setCurrentRow(0)
+    qtbot.keyClick(ties.list, Qt.Key.Key_Delete)
+    assert stored(window).ties == () and ties.list.count() == 0
+    qtbot.keyClick(ties.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(stored(window).ties) == 1 and ties.list.count() == 1
