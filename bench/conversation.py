@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import json
 import os
 import platform
@@ -39,21 +38,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
+
 from app.services import dto  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.workspace import Workspace  # noqa: E402
 
-
-def _load_store_bench():  # type: ignore[no-untyped-def]
-    """``bench/store.py`` as a module (its profile helper and statistics), without a package."""
-    spec = importlib.util.spec_from_file_location("bench_store", Path(__file__).with_name("store.py"))
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-store_bench = _load_store_bench()
 SIDES = store_bench.SIDES
 percentile = store_bench.percentile
 

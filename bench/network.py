@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import importlib.util
 import io
 import json
 import os
@@ -52,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QEvent,
@@ -71,17 +71,6 @@ from app.ui.i18n import install_translators  # noqa: E402
 from app.ui.network_scene import to_scene  # noqa: E402
 from app.ui.network_window import NetworkMapWindow  # noqa: E402
 
-
-def _load_store_bench():  # type: ignore[no-untyped-def]
-    """``bench/store.py`` as a module (its profile helper and statistics), without a package."""
-    spec = importlib.util.spec_from_file_location("bench_store", Path(__file__).with_name("store.py"))
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-store_bench = _load_store_bench()
 SIDES = store_bench.SIDES
 percentile = store_bench.percentile
 

@@ -7,16 +7,10 @@ something is missing, wrong, coloured or where it should not be.
 
 from __future__ import annotations
 
-import ast
-import builtins
 import dataclasses
-import hashlib
 import io
 import math
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -523,72 +517,4 @@ def test_the_same_map_gives_the_same_bytes():
     assert render_network_map(sample(people=moved)) != first
 
 
-def test_the_same_map_gives_the_same_bytes_in_a_new_process():
-    code = ("import hashlib\nfrom tests.test_network_pdf import sample\n"
-            "from app.reports.network_pdf import render_network_map\n"
-            "print(hashlib.sha256(render_network_map(sample())).hexdigest())")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True, timeout=60)
-
-    assert out.stdout.strip() == hashlib.sha256(render_network_map(sample())).hexdigest()
-
-
-def test_rendering_writes_no_file(monkeypatch, tmp_path):
-    real_open = builtins.open
-
-    def read_only_open(file, mode="r", *args, **kwargs):
-        if any(flag in mode for flag in "wax+"):
-            raise AssertionError(f"render_network_map opened {file!r} for writing")
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", read_only_open)
-    monkeypatch.setattr(io, "open", read_only_open)
-    monkeypatch.chdir(tmp_path)
-    pdf = render_network_map(sample())
-
-    assert pdf.startswith(b"%PDF-")
-    assert list(tmp_path.iterdir()) == []
-
-
-# ---- the layering
-
-
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join(["app", "reports"][: 3 - node.level] + ([base] if base else []))
-            names |= {f"{base}.{alias.name}" if base == "app" else base for alias in node.names}
-    return names
-
-
-def test_the_report_imports_only_the_standard_library_reportlab_and_app_base_modules():
-    for name in _imports(MODULE):
-        top = name.split(".")[0]
-        assert top not in ("PySide6", "shiboken6"), name
-        assert not name.startswith(("app.services", "app.ui", "app.models")), name
-        if top == "app":
-            assert name in ("app.errors", "app.resources", "app.reports.pdf_text", "app.reports.paged_canvas"), name
-        else:
-            assert top == "reportlab" or top in sys.stdlib_module_names, name
-
-
-def test_the_import_check_sees_a_forbidden_import(tmp_path):
-    planted = tmp_path / "planted.py"
-    planted.write_text("from ..services.network_dto import to_xy\nimport PySide6.QtGui\n"
-                       "from app.models import Case\n")
-    assert {"app.services.network_dto", "PySide6.QtGui", "app.models"} <= _imports(planted)
-
-
-def test_importing_the_report_loads_no_qt_services_or_models():
-    code = ("import sys, app.reports.network_pdf\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')"
-            " or m.startswith(('app.services', 'app.ui', 'app.models'))))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                         timeout=60)
-    assert out.stdout.strip() == "[]"
+# Bytes in a new process, no file written and the imports: tests/test_reports_common.py

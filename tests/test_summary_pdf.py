@@ -6,14 +6,8 @@ as document properties) and fails if it is missing, wrong or where it should not
 
 from __future__ import annotations
 
-import ast
-import builtins
 import dataclasses
-import hashlib
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -343,75 +337,4 @@ def test_the_same_summary_gives_the_same_bytes():
     assert render_family_summary(sample(needs=("Mere søvn",))) != first
 
 
-def test_the_same_summary_gives_the_same_bytes_in_a_new_process():
-    code = ("import hashlib\nfrom tests.test_summary_pdf import sample\n"
-            "from app.reports.summary_pdf import render_family_summary\n"
-            "print(hashlib.sha256(render_family_summary(sample())).hexdigest())")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True, timeout=60)
-
-    assert out.stdout.strip() == hashlib.sha256(render_family_summary(sample())).hexdigest()
-
-
-def test_rendering_writes_no_file(monkeypatch, tmp_path):
-    real_open = builtins.open
-
-    def read_only_open(file, mode="r", *args, **kwargs):
-        if any(flag in mode for flag in "wax+"):
-            raise AssertionError(f"render_family_summary opened {file!r} for writing")
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", read_only_open)
-    monkeypatch.setattr(io, "open", read_only_open)
-    monkeypatch.chdir(tmp_path)
-    pdf = render_family_summary(sample())
-
-    assert pdf.startswith(b"%PDF-")
-    assert list(tmp_path.iterdir()) == []
-
-
-# ---- the layering
-
-
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join(["app", "reports"][: 3 - node.level] + ([base] if base else []))
-            names |= {f"{base}.{alias.name}" if base == "app" else base for alias in node.names}
-    return names
-
-
-@pytest.mark.parametrize("path", [MODULE, MODULE.with_name("__init__.py")], ids=lambda p: p.name)
-def test_the_report_imports_only_the_standard_library_reportlab_and_app_base_modules(path):
-    imports = _imports(path)
-    allowed_app = ("app.errors", "app.resources", "app.reports.pdf_text", "app.reports.paged_canvas")
-
-    for name in imports:
-        top = name.split(".")[0]
-        assert top not in ("PySide6", "shiboken6"), name
-        assert not name.startswith(("app.services", "app.ui", "app.models")), name
-        if top == "app":
-            assert name in allowed_app, name
-        else:
-            assert top == "reportlab" or top in sys.stdlib_module_names, name
-
-
-def test_the_import_check_sees_a_forbidden_import(tmp_path):
-    planted = tmp_path / "planted.py"
-    planted.write_text("from ..services import dto\nimport PySide6.QtGui\nfrom app.models import Case\n")
-    assert {"app.services", "PySide6.QtGui", "app.models"} <= _imports(planted)
-
-
-def test_importing_the_report_loads_no_qt():
-    code = ("import sys, app.reports.summary_pdf\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')"
-            " or m.startswith(('app.services', 'app.ui', 'app.models'))))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                         timeout=60)
-    assert out.stdout.strip() == "[]"
+# Bytes in a new process, no file written and the imports: tests/test_reports_common.py
