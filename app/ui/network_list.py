@@ -47,7 +47,7 @@ class PeopleModel(QAbstractTableModel):
         self._headers = [self.tr("Name"), self.tr("Relation"), self.tr("Sector"), self.tr("Closeness"),
                          self.tr("Role"), self.tr("Organisation"), self.tr("The relationship"), self.tr("Invite")]
         editor.changed.connect(self.refresh)
-        editor.moved.connect(self.refresh)
+        editor.moved.connect(self._person_moved)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,6 +60,20 @@ class PeopleModel(QAbstractTableModel):
         self.beginResetModel()
         self._people = people
         self.endResetModel()
+
+    def _person_moved(self, person_id: str) -> None:
+        """A move within the same sector and ring changes one row in place; otherwise the order may change."""
+        row = self.row_of(person_id)
+        person = self.editor.data.person(person_id)
+        if row < 0 or person is None:
+            self.refresh()
+            return
+        old = self._people[row]
+        if (old.sector, old.horizon) != (person.sector, person.horizon):
+            self.refresh()
+            return
+        self._people[row] = person
+        self.dataChanged.emit(self.index(row, 0), self.index(row, INVITE))
 
     def person_at(self, row: int) -> n.NetworkPerson:
         return self._people[row]
@@ -93,12 +107,8 @@ class PeopleModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == INVITE:
             return Qt.CheckState.Checked if person.invite else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return {
-                NAME: person.name, RELATION: person.relation, SECTOR: sector_text(person.sector),
-                HORIZON: horizon_text(person.horizon), ROLE: person.role, ORGANISATION: person.organisation,
-                QUALITY: quality_text(person.quality), INVITE: "",
-            }[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return _display(person, column)  # the tooltip: the whole text where a narrow column cuts it
         if role == Qt.ItemDataRole.EditRole:
             return {
                 NAME: person.name, RELATION: person.relation, SECTOR: person.sector, HORIZON: person.horizon,
@@ -126,6 +136,18 @@ class PeopleModel(QAbstractTableModel):
         if getattr(person, field) == value:
             return True
         return self.editor.edit_person(person.id, n.PersonInput(**{**input_of(person).__dict__, field: value}))
+
+
+def _display(person: n.NetworkPerson, column: int) -> str:
+    """What a cell shows (and a screen reader says); only the asked column is worked out."""
+    if column == SECTOR:
+        return sector_text(person.sector)
+    if column == HORIZON:
+        return horizon_text(person.horizon)
+    if column == QUALITY:
+        return quality_text(person.quality)
+    return {NAME: person.name, RELATION: person.relation, ROLE: person.role,
+            ORGANISATION: person.organisation}.get(column, "")
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QScrollArea,
@@ -152,7 +151,8 @@ class NetworkMapWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for a long name without measuring every row (which would slow the opening of a big map).
+        self.table.horizontalHeader().resizeSection(NAME, self.table.fontMetrics().horizontalAdvance("n" * 20))
         self.table.setItemDelegateForColumn(SECTOR, ChoiceDelegate(sector_choices(), self.table))
         self.table.setItemDelegateForColumn(HORIZON, ChoiceDelegate(horizon_choices(), self.table))
         self.table.setItemDelegateForColumn(QUALITY, ChoiceDelegate(quality_choices(), self.table))

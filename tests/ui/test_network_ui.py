@@ -122,6 +122,29 @@ def test_moving_across_sectors_and_horizons_undo_and_redo(qtbot, window):
     assert stored(window).person(person.id).sector == n.SECTOR_SCHOOL_WORK
 
 
+def list_cell(window: NetworkMapWindow, person_id: str, column: int) -> str:
+    return window.people.index(window.people.row_of(person_id), column).data()
+
+
+def test_the_list_follows_people_dragged_on_the_map(qtbot, window):
+    from app.ui.network_list import HORIZON, NAME, SECTOR
+
+    first = add_by_click(qtbot, window, "Morfar Bent", 20, 20)
+    second = add_by_click(qtbot, window, "Moster Anne", 70, 20)
+    assert [list_cell(window, p.id, NAME) for p in (first, second)] == ["Morfar Bent", "Moster Anne"]
+    row_before = window.people.row_of(second.id)
+
+    drag(qtbot, window, second, 50, 25)  # within the same sector and ring: the same row, new place
+    assert window.people.row_of(second.id) == row_before
+    assert window.people.person_at(row_before).angle == pytest.approx(window.editor.data.person(second.id).angle)
+
+    drag(qtbot, window, window.editor.data.person(second.id), -60, 80)  # to the professionals' outer ring
+    assert window.people.person_at(window.people.row_of(second.id)).sector == n.SECTOR_PROFESSIONAL
+    assert list_cell(window, second.id, SECTOR) != list_cell(window, first.id, SECTOR)
+    assert list_cell(window, second.id, HORIZON) != list_cell(window, first.id, HORIZON)
+    assert window.people.row_of(second.id) > window.people.row_of(first.id)  # sorted by sector: last
+
+
 def test_bad_input_is_refused_inline_and_nothing_is_saved(qtbot, window):
     click_map(qtbot, window, 30, 50)
     form = window.form
