@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import sys
 import traceback
@@ -64,6 +65,7 @@ def setup_logging(log_file: Path | None, level: int = logging.INFO) -> None:
     handlers: list[logging.Handler] = []
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))  # the user's only
         handlers.append(logging.handlers.RotatingFileHandler(
             log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
     else:

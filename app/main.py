@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(os, "umask"):
+        os.umask(0o077)  # every file the app makes (logs and rotated logs included) is the user's only
     try:
         if args.command == "demo":
             return run_demo(args)
@@ -80,18 +83,23 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def run_smoke_test(args: argparse.Namespace) -> int:
+    """A temporary profile, rendered offscreen. With ``--basedir`` the log goes there, and so does the
+    test profile if DIR has none yet (kept, to look at); a profile already in DIR is never touched."""
     from app.ui.application import smoke_test
 
     if args.basedir:
         paths = _paths(args.basedir)
         paths.ensure()
         setup_logging(paths.log_file)
-        return smoke_test(paths)
+        if not paths.has_profile():
+            return smoke_test(paths)
+        print(f"tovholder: {args.basedir} has a profile; it is left alone and a temporary one is used")  # noqa: T201
     with tempfile.TemporaryDirectory(prefix="tovholder-smoke-") as tmp:
-        paths = AppPaths.for_basedir(tmp)
-        paths.ensure()
-        setup_logging(paths.log_file)
-        code = smoke_test(paths)
+        temporary = AppPaths.for_basedir(tmp)
+        temporary.ensure()
+        if not args.basedir:
+            setup_logging(temporary.log_file)
+        code = smoke_test(temporary)
         logging.shutdown()
         return code
 

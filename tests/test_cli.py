@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,10 @@ def test_demo_creates_a_profile_that_unlock_opens_with_its_families(tmp_path, co
         assert all(item.family_name.startswith("Familien ") for item in cases.items)
     finally:
         workspace.lock()
+    # Every file the command made, the log included, is readable by the OS user only.
+    made = [f for f in basedir.rglob("*") if f.is_file()]
+    assert paths.log_file in made and paths.database in made
+    assert {f.name: stat.S_IMODE(f.stat().st_mode) & 0o077 for f in made} == {f.name: 0 for f in made}
 
 
 @pytest.mark.parametrize("content_before", ["a profile", "other files"])

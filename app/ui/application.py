@@ -369,5 +369,6 @@ def smoke_test(paths: AppPaths) -> int:
             return 1
     finally:
         workspace.lock()
+    log.info("smoke test ok: main window rendered with %s cases", shown)
     print(f"smoke test ok: Tovholder {__version__}, main window rendered with {shown} cases")  # noqa: T201
     return 0
