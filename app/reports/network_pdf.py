@@ -28,6 +28,9 @@ passing underneath does not cross the letters.
 visitor as author, nothing else personal; with ``invariant=1`` the same map gives the same bytes.
 This module imports no services, models or Qt: the caller turns its map into a ``MapDocument``
 (positions from ``to_xy``, outer horizon at 100, y down).
+
+This module lays out the pages; the signs and the legend are in ``map_signs``, where the names go in
+``map_labels``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,6 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -56,13 +58,29 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.reports.map_labels import Grid, draw_label, place_labels
+from app.reports.map_signs import (
+    BLACK,
+    GRID_GREY,
+    LEGEND_KEYS,
+    QUALITIES,
+    RING_GREY,
+    SECTORS,
+    TIE_QUALITIES,
+    WHITE,
+    Rect,
+    draw_legend,
+    draw_mark,
+    legend_shape,
+    mark_extent,
+    polyline,
+    star_centre,
+    star_path,
+    tie_points,
+    tie_style,
+)
 from app.reports.paged_canvas import PagedCanvas
-from app.reports.pdf_text import Fonts, markup, pick_fonts, plain
-
-SECTORS = ("family", "friends", "school_work", "professional")
-QUALITIES = ("supportive", "ambivalent", "strained", "conflict")
-TIE_QUALITIES = ("", "strained", "conflict")
-LEGEND_KEYS = SECTORS + QUALITIES + ("tie", "tie_strained", "tie_conflict", "invite")
+from app.reports.pdf_text import Fonts, markup, one_line, pick_fonts, wrap
 
 
 @dataclass(frozen=True)
@@ -152,8 +170,6 @@ SECTOR_LABEL_SIZE = 10.0
 SECTOR_LABEL_WIDTH = 128.0
 CENTRE_SIZE = 10.5
 CENTRE_WIDTH = 92.0
-LEGEND_SIZE = 9.0
-LEGEND_HEADING_SIZE = 10.0
 TABLE_SIZE = 9.5
 MARK_WEIGHT = 5.0  # a name over a mark is worse than a name over a name
 MAX_DISTANCE = 108.0  # a person placed beyond the outer horizon is drawn just outside it
@@ -163,15 +179,6 @@ SMALL_MAP, LARGE_MAP = 40, 150
 LABEL_SIZES = (9.0, 6.0)
 MARK_RADII = (6.3, 4.0)
 
-BLACK, WHITE = 0.0, 1.0
-GRID_GREY = 0.55  # the horizons and the sector cross: structure, not content
-RING_GREY = 0.35  # the outer horizon
-
-
-# ---- geometry helpers
-
-
-Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 (PDF points, y up)
 
 
 def _sizes(people: int) -> tuple[float, float]:
@@ -180,204 +187,6 @@ def _sizes(people: int) -> tuple[float, float]:
     return (LABEL_SIZES[0] + t * (LABEL_SIZES[1] - LABEL_SIZES[0]),
             MARK_RADII[0] + t * (MARK_RADII[1] - MARK_RADII[0]))
 
-
-def _overlap(a: Rect, b: Rect) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
-def _inside(r: Rect, box: Rect) -> bool:
-    return r[0] >= box[0] and r[1] >= box[1] and r[2] <= box[2] and r[3] <= box[3]
-
-
-class _Grid:
-    """Rectangles binned in square cells, so a label looks only at its neighbours (150 people fast)."""
-
-    def __init__(self, cell: float = 36.0) -> None:
-        self.cell = cell
-        self.rects: list[Rect] = []
-        self.weights: list[float] = []
-        self.cells: dict[tuple[int, int], list[int]] = {}
-
-    def _keys(self, r: Rect):
-        c = self.cell
-        for i in range(math.floor(r[0] / c), math.floor(r[2] / c) + 1):
-            for j in range(math.floor(r[1] / c), math.floor(r[3] / c) + 1):
-                yield i, j
-
-    def add(self, r: Rect, weight: float = 1.0) -> None:
-        """``weight``: how bad covering this is (a mark is worse to cover than another name)."""
-        index = len(self.rects)
-        self.rects.append(r)
-        self.weights.append(weight)
-        for key in self._keys(r):
-            self.cells.setdefault(key, []).append(index)
-
-    def overlap(self, r: Rect) -> float:
-        seen: set[int] = set()
-        total = 0.0
-        for key in self._keys(r):
-            for index in self.cells.get(key, ()):
-                if index not in seen:
-                    seen.add(index)
-                    total += _overlap(r, self.rects[index]) * self.weights[index]
-        return total
-
-
-# ---- marks and lines
-
-
-def _shape_path(canvas: Canvas, sector: str, x: float, y: float, r: float):
-    """The outline of a mark: about the same ink for each shape, centred on (x, y)."""
-    path = canvas.beginPath()
-    if sector == "family":
-        path.circle(x, y, r)
-    elif sector == "friends":
-        s = 0.9 * r
-        path.rect(x - s, y - s, 2 * s, 2 * s)
-    elif sector == "school_work":
-        d = 1.25 * r
-        path.moveTo(x, y + d)
-        path.lineTo(x + d, y)
-        path.lineTo(x, y - d)
-        path.lineTo(x - d, y)
-        path.close()
-    else:  # professional: an upward triangle, its centroid on (x, y)
-        c = 1.35 * r
-        path.moveTo(x, y + c)
-        path.lineTo(x + c * math.sqrt(3) / 2, y - c / 2)
-        path.lineTo(x - c * math.sqrt(3) / 2, y - c / 2)
-        path.close()
-    return path
-
-
-def _mark_extent(sector: str, r: float) -> tuple[float, float, float]:
-    """(half width, height above, depth below) of a mark of radius ``r``."""
-    if sector == "friends":
-        return 0.9 * r, 0.9 * r, 0.9 * r
-    if sector == "school_work":
-        return 1.25 * r, 1.25 * r, 1.25 * r
-    if sector == "professional":
-        c = 1.35 * r
-        return c * math.sqrt(3) / 2, c, c / 2
-    return r, r, r
-
-
-def _zigzag_points(x1: float, y1: float, x2: float, y2: float, amp: float, wave: float,
-                   lead: float = 0.0) -> list[tuple[float, float]]:
-    """A zigzag from (x1, y1) to (x2, y2): straight for ``lead`` at each end, peaks ``amp`` high."""
-    dx, dy = x2 - x1, y2 - y1
-    length = math.hypot(dx, dy)
-    if length < 1e-6:
-        return [(x1, y1), (x2, y2)]
-    ux, uy = dx / length, dy / length
-    nx, ny = -uy, ux
-    middle = length - 2 * lead
-    halves = int(middle / (wave / 2))
-    if halves < 2:
-        return [(x1, y1), (x2, y2)]
-    step = middle / halves
-    points = [(x1, y1), (x1 + ux * lead, y1 + uy * lead)]
-    for k in range(1, halves):
-        along = lead + k * step
-        side = amp if k % 2 else -amp
-        points.append((x1 + ux * along + nx * side, y1 + uy * along + ny * side))
-    points += [(x2 - ux * lead, y2 - uy * lead), (x2, y2)]
-    return points
-
-
-def _polyline(path, points: list[tuple[float, float]]) -> None:
-    path.moveTo(*points[0])
-    for point in points[1:]:
-        path.lineTo(*point)
-
-
-def _draw_mark(canvas: Canvas, sector: str, quality: str, x: float, y: float, r: float,
-               line_width: float) -> None:
-    canvas.setLineWidth(line_width)
-    canvas.setStrokeGray(BLACK)
-    if quality == "supportive":
-        canvas.setFillGray(BLACK)
-        canvas.drawPath(_shape_path(canvas, sector, x, y, r), stroke=1, fill=1)
-        return
-    canvas.setFillGray(WHITE)
-    canvas.drawPath(_shape_path(canvas, sector, x, y, r), stroke=0, fill=1)
-    if quality == "ambivalent":  # the left half black
-        canvas.saveState()
-        canvas.clipPath(_shape_path(canvas, sector, x, y, r), stroke=0, fill=0)
-        canvas.setFillGray(BLACK)
-        canvas.rect(x - 2 * r, y - 2 * r, 2 * r, 4 * r, stroke=0, fill=1)
-        canvas.restoreState()
-    elif quality == "conflict":  # a zigzag across the inside
-        half = 0.62 * r
-        mid = y - 0.12 * r if sector == "professional" else y
-        path = canvas.beginPath()
-        _polyline(path, _zigzag_points(x - half, mid, x + half, mid, 0.45 * r, 2 * (2 * half) / 3.5))
-        canvas.setLineWidth(line_width * 1.15)
-        canvas.drawPath(path, stroke=1, fill=0)
-        canvas.setLineWidth(line_width)
-    canvas.drawPath(_shape_path(canvas, sector, x, y, r), stroke=1, fill=0)
-
-
-def _star_path(canvas: Canvas, x: float, y: float, outer: float):
-    path = canvas.beginPath()
-    for k in range(10):
-        radius = outer if k % 2 == 0 else outer * 0.42
-        angle = math.pi / 2 + k * math.pi / 5
-        point = (x + radius * math.cos(angle), y + radius * math.sin(angle))
-        if k == 0:
-            path.moveTo(*point)
-        else:
-            path.lineTo(*point)
-    path.close()
-    return path
-
-
-def _star_centre(sector: str, x: float, y: float, r: float) -> tuple[float, float, float]:
-    """Where the invite star goes: above and to the left of the mark. (x, y, outer radius)."""
-    half, above, _ = _mark_extent(sector, r)
-    s = max(2.6, 0.75 * r)
-    return x - half - 0.35 * s, y + above + 0.1 * s, s
-
-
-def _tie_style(canvas: Canvas, quality: str, scale: float) -> None:
-    canvas.setStrokeGray(BLACK)
-    if quality == "strained":
-        canvas.setLineWidth(0.8 * scale)
-        canvas.setDash([4 * scale, 2.6 * scale], 0)
-    else:
-        canvas.setLineWidth((0.7 if quality == "conflict" else 0.75) * scale)
-        canvas.setDash([], 0)
-
-
-def _tie_points(quality: str, x1: float, y1: float, x2: float, y2: float, r: float,
-                scale: float) -> list[tuple[float, float]]:
-    if quality == "conflict":
-        return _zigzag_points(x1, y1, x2, y2, 2.2 * scale, 6.0 * scale, lead=r + 1.5)
-    return [(x1, y1), (x2, y2)]
-
-
-# ---- text
-
-
-def _one_line(text: str, fonts: Fonts) -> str:
-    return " ".join(plain(text, fonts).split())
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    return (simpleSplit(text, font, size, width) or [""]) if text else []
-
-
-@dataclass
-class _Label:
-    lines: list[str]
-    size: float
-    width: float
-    height: float
-    x: float = 0.0  # the box's lower left corner once placed
-    y: float = 0.0
-    align: str = "left"
 
 
 # ---- the map page
@@ -420,8 +229,8 @@ class _MapPage(Flowable):
 
 def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: _Texts, fonts: Fonts) -> None:
     width, height = PAGE
-    title = _wrap(_one_line(doc.title, fonts), fonts.bold, TITLE_SIZE, width - 2 * MARGIN)
-    subtitle = _wrap(_one_line(doc.subtitle, fonts), fonts.regular, SUBTITLE_SIZE, width - 2 * MARGIN)
+    title = wrap(one_line(doc.title, fonts), fonts.bold, TITLE_SIZE, width - 2 * MARGIN)
+    subtitle = wrap(one_line(doc.subtitle, fonts), fonts.regular, SUBTITLE_SIZE, width - 2 * MARGIN)
     frame = _frame(len(title), len(subtitle))
 
     canvas.setFillGray(BLACK)
@@ -437,7 +246,7 @@ def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: _Texts, fonts: Fonts
         y -= SUBTITLE_SIZE * 1.3
 
     _draw_map(canvas, doc, frame, fonts)
-    _draw_legend(canvas, doc, texts, frame.legend, fonts)
+    draw_legend(canvas, doc.legend, texts, frame.legend, fonts)
 
 
 def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> None:
@@ -469,19 +278,19 @@ def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> 
         points.append((cx + x * scale, cy - y * scale))
 
     # What names must keep clear of: the marks, their stars, the centre, the sector labels.
-    grid = _Grid()
+    grid = Grid()
     for person, (x, y) in zip(doc.people, points, strict=True):
-        half, above, below = _mark_extent(person.sector, r)
+        half, above, below = mark_extent(person.sector, r)
         grid.add((x - half - 0.8, y - below - 0.8, x + half + 0.8, y + above + 0.8), MARK_WEIGHT)
         if person.invite:
-            sx, sy, s = _star_centre(person.sector, x, y, r)
+            sx, sy, s = star_centre(person.sector, x, y, r)
             grid.add((sx - s, sy - s, sx + s, sy + s), MARK_WEIGHT)
     centre = _centre_label(doc, frame, fonts)
     grid.add(centre.rect, MARK_WEIGHT)
     corners = _sector_labels(doc, frame, fonts)
     for corner in corners:
         grid.add(corner.rect)
-    labels = _place_labels(doc, points, r, label_size, frame, grid, fonts)
+    labels = place_labels(doc.people, points, r, label_size, (frame.cx, frame.cy), frame.box, grid, fonts)
 
     # The ties, batched in one path per style.
     canvas.saveState()
@@ -490,11 +299,11 @@ def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> 
         ties = [line for line in doc.lines if line.quality == quality]
         if not ties:
             continue
-        _tie_style(canvas, quality, line_scale)
+        tie_style(canvas, quality, line_scale)
         path = canvas.beginPath()
         for line in ties:
             (x1, y1), (x2, y2) = points[line.a], points[line.b]
-            _polyline(path, _tie_points(quality, x1, y1, x2, y2, r, line_scale))
+            polyline(path, tie_points(quality, x1, y1, x2, y2, r, line_scale))
         canvas.drawPath(path, stroke=1, fill=0)
     canvas.restoreState()
 
@@ -508,14 +317,14 @@ def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> 
     centre.draw(canvas, fonts)
     canvas.setLineJoin(1)
     for person, (x, y) in zip(doc.people, points, strict=True):
-        _draw_mark(canvas, person.sector, person.quality, x, y, r, 0.9 if r >= 4.5 else 0.75)
+        draw_mark(canvas, person.sector, person.quality, x, y, r, 0.9 if r >= 4.5 else 0.75)
     canvas.restoreState()
     _draw_stars(canvas, doc, points, r)
 
     # The names, then the sector labels in the corners.
     canvas.setFillGray(BLACK)
     for label in labels:
-        _draw_label(canvas, label, fonts.regular)
+        draw_label(canvas, label, fonts.regular)
     for corner in corners:
         corner.draw(canvas, fonts)
 
@@ -528,80 +337,8 @@ def _draw_stars(canvas: Canvas, doc: MapDocument, points: list[tuple[float, floa
     canvas.setLineJoin(1)
     for person, (x, y) in zip(doc.people, points, strict=True):
         if person.invite:
-            canvas.drawPath(_star_path(canvas, *_star_centre(person.sector, x, y, r)), stroke=1, fill=1)
+            canvas.drawPath(star_path(canvas, *star_centre(person.sector, x, y, r)), stroke=1, fill=1)
     canvas.restoreState()
-
-
-def _draw_label(canvas: Canvas, label: _Label, font: str) -> None:
-    leading = label.size * 1.15
-    canvas.setFont(font, label.size)
-    baseline = label.y + label.height - label.size * 0.93
-    for line in label.lines:
-        if label.align == "right":
-            canvas.drawRightString(label.x + label.width, baseline, line)
-        elif label.align == "centre":
-            canvas.drawCentredString(label.x + label.width / 2, baseline, line)
-        else:
-            canvas.drawString(label.x, baseline, line)
-        baseline -= leading
-
-
-def _place_labels(doc: MapDocument, points: list[tuple[float, float]], r: float, size: float,
-                  frame: _Frame, grid: _Grid, fonts: Fonts) -> list[_Label]:
-    """Each name beside its mark: the first free spot, away from the centre first.
-
-    A spot is free when it covers no mark, star, other name, the centre or a sector label, and lies
-    inside the map area. Where no spot is free the one with the least overlap is taken. The people
-    nearest the centre, where it is most crowded, choose first; the outer ones have room outwards.
-    """
-    labels: list[_Label | None] = [None] * len(doc.people)
-    gap = 1.8
-    leading = size * 1.15
-    max_width = size * 11.5
-    order = sorted(range(len(doc.people)),
-                   key=lambda i: math.hypot(points[i][0] - frame.cx, points[i][1] - frame.cy))
-    for index in order:
-        person, (x, y) = doc.people[index], points[index]
-        lines = _wrap(_one_line(person.label, fonts), fonts.regular, size, max_width) or [""]
-        if len(lines) > 3:  # at most three lines, and every word kept
-            lines = [*lines[:2], " ".join(lines[2:])]
-        w = max(stringWidth(line, fonts.regular, size) for line in lines)
-        h = leading * (len(lines) - 1) + size * 1.12
-        half, above, below = _mark_extent(person.sector, r)
-        star = _star_centre(person.sector, x, y, r) if person.invite else None
-        left_edge = (star[0] - star[2]) if star else x - half
-        top = (star[1] + star[2]) if star else y + above
-        beside = [(x + half + gap, "left"), (left_edge - gap - w, "right")]
-        if x < frame.cx:  # outwards first
-            beside.reverse()
-        near = [(bx, y - h / 2, align) for bx, align in beside]
-        diagonal = [(x + half * 0.3, top + gap, "left"), (x + half * 0.3, y - below - gap - h, "left"),
-                    (x - half * 0.3 - w, top + gap, "right"),
-                    (x - half * 0.3 - w, y - below - gap - h, "right")]
-        if x < frame.cx:
-            diagonal = diagonal[2:] + diagonal[:2]
-        centred = [(x - w / 2, top + gap, "centre"), (x - w / 2, y - below - gap - h, "centre")]
-        # Slid up or down along the mark's side, still touching it.
-        slid = [(bx, y - h / 2 + shift, align) for bx, align in beside
-                for shift in (h / 2, -h / 2, h / 2 + above, -h / 2 - below)]
-        best: tuple[float, Rect, str] | None = None
-        for rank, (lx, ly, align) in enumerate([*near[:1], *diagonal[:2], *near[1:], *centred,
-                                                *diagonal[2:], *slid]):
-            rect = (lx, ly, lx + w, ly + h)
-            cost = grid.overlap(rect) + (0.0 if _inside(rect, frame.box) else 1e6) + rank * 1e-3
-            if best is None or cost < best[0]:
-                best = (cost, rect, align)
-            if cost < 1:
-                break
-        assert best is not None
-        rect = best[1]
-        # Keep the name on the page whatever happens.
-        dx = max(frame.box[0] - rect[0], 0.0) - max(rect[2] - frame.box[2], 0.0)
-        dy = max(frame.box[1] - rect[1], 0.0) - max(rect[3] - frame.box[3], 0.0)
-        rect = (rect[0] + dx, rect[1] + dy, rect[2] + dx, rect[3] + dy)
-        grid.add(rect)
-        labels[index] = _Label(lines, size, w, h, rect[0], rect[1], best[2])
-    return [label for label in labels if label is not None]
 
 
 @dataclass(frozen=True)
@@ -640,12 +377,12 @@ class _Block:
             first = self.lines[0] if self.lines else ""
             text_w = stringWidth(first, fonts.bold, self.size)
             ix = x0 + 6 if self.align == "left" else x1 - text_w - 10
-            _legend_shape(canvas, self.sector, ix, y1 - self.size * 0.6, 4.6)
+            legend_shape(canvas, self.sector, ix, y1 - self.size * 0.6, 4.6)
         canvas.restoreState()
 
 
 def _centre_label(doc: MapDocument, frame: _Frame, fonts: Fonts) -> _Block:
-    lines = _wrap(_one_line(doc.centre, fonts), fonts.bold, CENTRE_SIZE, CENTRE_WIDTH)[:3]
+    lines = wrap(one_line(doc.centre, fonts), fonts.bold, CENTRE_SIZE, CENTRE_WIDTH)[:3]
     w = max([stringWidth(line, fonts.bold, CENTRE_SIZE) for line in lines] + [20.0]) + 10
     h = CENTRE_SIZE * 1.2 * (len(lines) - 1) + CENTRE_SIZE * 1.15 + 10 if lines else 14
     rect = (frame.cx - w / 2, frame.cy - h / 2, frame.cx + w / 2, frame.cy + h / 2)
@@ -659,8 +396,8 @@ def _sector_labels(doc: MapDocument, frame: _Frame, fonts: Fonts) -> list[_Block
                "school_work": ("left", "bottom"), "professional": ("right", "bottom")}
     for sector in SECTORS:
         align, edge = corners[sector]
-        text = _one_line(doc.sector_labels[sector], fonts)
-        lines = _wrap(text, fonts.bold, SECTOR_LABEL_SIZE, SECTOR_LABEL_WIDTH - 16)[:3]
+        text = one_line(doc.sector_labels[sector], fonts)
+        lines = wrap(text, fonts.bold, SECTOR_LABEL_SIZE, SECTOR_LABEL_WIDTH - 16)[:3]
         w = max([stringWidth(line, fonts.bold, SECTOR_LABEL_SIZE) for line in lines] + [0.0]) + 16
         h = SECTOR_LABEL_SIZE * 1.2 * len(lines)
         left = x1 - w if align == "right" else x0
@@ -668,125 +405,6 @@ def _sector_labels(doc: MapDocument, frame: _Frame, fonts: Fonts) -> list[_Block
         blocks.append(_Block(tuple(lines), SECTOR_LABEL_SIZE, (left, bottom, left + w, bottom + h),
                              align, sector))
     return blocks
-
-
-# ---- the legend
-
-
-def _legend_shape(canvas: Canvas, sector: str, x: float, y: float, r: float) -> None:
-    """A sector's shape on its own (in the legend and the corners): outlined, mid-grey inside."""
-    canvas.saveState()
-    canvas.setLineWidth(0.9)
-    canvas.setStrokeGray(BLACK)
-    canvas.setFillGray(0.62)
-    canvas.setLineJoin(1)
-    canvas.drawPath(_shape_path(canvas, sector, x, y, r), stroke=1, fill=1)
-    canvas.restoreState()
-
-
-def _draw_legend(canvas: Canvas, doc: MapDocument, texts: _Texts, area: Rect, fonts: Fonts) -> None:
-    x0, y0, x1, y1 = area
-    for size in (LEGEND_SIZE, 8.5, 8.0):
-        rows = _legend_rows(doc, texts, fonts, size, x1 - x0)
-        if sum(row[0] for row in rows) <= y1 - y0:
-            break
-    y = y1
-    for height, draw in rows:
-        draw(canvas, x0, y)
-        y -= height
-
-
-def _legend_rows(doc: MapDocument, texts: _Texts, fonts: Fonts, size: float, width: float):
-    """(height, draw(canvas, x, top)) for each row of the legend, top to bottom."""
-    rows: list[tuple[float, Callable[[Canvas, float, float], None]]] = []
-    leading = size * 1.22
-
-    def heading(text: str, first: bool = False) -> None:
-        lines = _wrap(_one_line(text, fonts), fonts.bold, LEGEND_HEADING_SIZE, width)
-        before = 0.0 if first else 7.0
-
-        def draw(canvas: Canvas, x: float, top: float) -> None:
-            canvas.setFillGray(BLACK)
-            canvas.setFont(fonts.bold, LEGEND_HEADING_SIZE)
-            baseline = top - before - LEGEND_HEADING_SIZE
-            for line in lines:
-                canvas.drawString(x, baseline, line)
-                baseline -= LEGEND_HEADING_SIZE * 1.2
-
-        rows.append((before + LEGEND_HEADING_SIZE * 1.2 * len(lines) + 3, draw))
-
-    def row(text: str, icon_width: float, icon: Callable[[Canvas, float, float], None]) -> None:
-        lines = _wrap(_one_line(text, fonts), fonts.regular, size, width - icon_width)
-        height = max(leading * len(lines), 13.0) + 3.5
-
-        def draw(canvas: Canvas, x: float, top: float) -> None:
-            icon(canvas, x, top - 6.5)
-            canvas.setFillGray(BLACK)
-            canvas.setFont(fonts.regular, size)
-            baseline = top - 6.5 - size * 0.35
-            for line in lines:
-                canvas.drawString(x + icon_width, baseline, line)
-                baseline -= leading
-
-        rows.append((height, draw))
-
-    heading(texts.how_to_read, first=True)
-    rows.append((2.0, lambda canvas, x, top: None))
-    heading(texts.shapes)
-    for sector in SECTORS:
-        row(doc.legend[sector], 22, lambda c, x, y, s=sector: _legend_shape(c, s, x + 7, y, 4.6))
-
-    heading(texts.fills)
-
-    def quality_icon(canvas: Canvas, x: float, y: float, quality: str) -> None:
-        canvas.saveState()
-        canvas.setLineJoin(1)
-        for k, sector in enumerate(SECTORS):
-            _draw_mark(canvas, sector, quality, x + 5 + 12.5 * k, y, 4.4, 0.9)
-        canvas.restoreState()
-
-    for quality in QUALITIES:
-        row(doc.legend[quality], 58, lambda c, x, y, q=quality: quality_icon(c, x, y, q))
-
-    heading(texts.ties)
-
-    def tie_icon(canvas: Canvas, x: float, y: float, quality: str) -> None:
-        canvas.saveState()
-        canvas.setLineJoin(1)
-        _tie_style(canvas, quality, 1.0)
-        path = canvas.beginPath()
-        _polyline(path, _tie_points(quality, x, y, x + 44, y, 0.0, 1.0))
-        canvas.drawPath(path, stroke=1, fill=0)
-        canvas.restoreState()
-
-    for key, quality in (("tie", ""), ("tie_strained", "strained"), ("tie_conflict", "conflict")):
-        row(doc.legend[key], 58, lambda c, x, y, q=quality: tie_icon(c, x, y, q))
-
-    rows.append((6.0, lambda canvas, x, top: None))
-
-    def star_icon(canvas: Canvas, x: float, y: float) -> None:
-        canvas.saveState()
-        canvas.setFillGray(BLACK)
-        canvas.setStrokeGray(BLACK)
-        canvas.setLineWidth(0.4)
-        canvas.drawPath(_star_path(canvas, x + 7, y, 5.2), stroke=1, fill=1)
-        canvas.restoreState()
-
-    row(doc.legend["invite"], 22, star_icon)
-
-    def rings_icon(canvas: Canvas, x: float, y: float) -> None:
-        canvas.saveState()
-        canvas.setStrokeGray(GRID_GREY)
-        canvas.setLineWidth(0.6)
-        for radius in (2.2, 4.4):
-            canvas.circle(x + 7, y, radius, stroke=1, fill=0)
-        canvas.setStrokeGray(RING_GREY)
-        canvas.circle(x + 7, y, 6.6, stroke=1, fill=0)
-        canvas.restoreState()
-
-    rows.append((3.0, lambda canvas, x, top: None))
-    row(texts.horizons, 22, rings_icon)
-    return rows
 
 
 # ---- the people table
@@ -814,7 +432,7 @@ def _column_widths(rows: list[list[str]], fonts: Fonts, width: float) -> list[fl
 
 
 def _table_story(doc: MapDocument, texts: _Texts, fonts: Fonts, width: float) -> list[Flowable]:
-    rows = [[_one_line(cell, fonts) for cell in row] for row in doc.table]
+    rows = [[one_line(cell, fonts) for cell in row] for row in doc.table]
     if len(rows) < 2:
         return []
     columns = max(len(row) for row in rows)
@@ -852,7 +470,7 @@ def _footer(title: str, texts: _Texts, fonts: Fonts) -> Callable[[Canvas, int, i
         canvas.setFont(fonts.regular, FOOTER_SIZE)
         number = texts.page.format(page=page, pages=pages)
         room = width - 2 * MARGIN - stringWidth(number, fonts.regular, FOOTER_SIZE) - 24
-        canvas.drawString(MARGIN, FOOTER_BASELINE, (_wrap(title, fonts.regular, FOOTER_SIZE, room) or [""])[0])
+        canvas.drawString(MARGIN, FOOTER_BASELINE, (wrap(title, fonts.regular, FOOTER_SIZE, room) or [""])[0])
         canvas.drawRightString(width - MARGIN, FOOTER_BASELINE, number)
         canvas.restoreState()
 
@@ -894,7 +512,7 @@ def render_network_map(doc: MapDocument) -> bytes:
         buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MAP_BOTTOM + 8, invariant=1, lang=doc.language, displayDocTitle=1,
         # Metadata: the title and the health visitor; no names from the map, no subject or keywords.
-        title=_one_line(doc.title, fonts), author=_one_line(doc.author, fonts), subject="",
+        title=one_line(doc.title, fonts), author=one_line(doc.author, fonts), subject="",
         keywords="", creator=CREATOR,
     )
     whole = Frame(0, 0, width, height, id="map", leftPadding=0, rightPadding=0, topPadding=0,
@@ -908,5 +526,5 @@ def render_network_map(doc: MapDocument) -> bytes:
     if table:
         story += [NextPageTemplate("table"), PageBreak(), *table]
     pdf.build(story, canvasmaker=functools.partial(
-        PagedCanvas, footer=_footer(_one_line(doc.title, fonts), texts, fonts)))
+        PagedCanvas, footer=_footer(one_line(doc.title, fonts), texts, fonts)))
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -92,6 +93,16 @@ def plain(text: str, fonts: Fonts) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.replace("\t", " "))
     return text if fonts.unicode else to_windows_1252(text)
+
+
+def one_line(text: str, fonts: Fonts) -> str:
+    """Clean text on one line, every run of spaces and line breaks made one space."""
+    return " ".join(plain(text, fonts).split())
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` points; no lines for no text."""
+    return (simpleSplit(text, font, size, width) or [""]) if text else []
 
 
 def glued(text: str, fonts: Fonts) -> str:
