@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStyledItemDelegate,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -285,3 +287,31 @@ class TiesPanel(QWidget):
                 self._remove()
                 return True
         return super().eventFilter(watched, event)
+
+
+class PeopleList(QWidget):
+    """The *Liste* tab: the people in an editable table (Enter or typing edits a cell, the sector,
+    closeness and relationship as choices) over the ties panel. Changes go through the editor."""
+
+    def __init__(self, editor: MapEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PeopleModel(editor, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("People on the map"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # Wide enough for a long name without measuring every row (which would slow the opening of a big map).
+        header.resizeSection(NAME, self.table.fontMetrics().horizontalAdvance("n" * 20))
+        self.table.setItemDelegateForColumn(SECTOR, ChoiceDelegate(sector_choices(), self.table))
+        self.table.setItemDelegateForColumn(HORIZON, ChoiceDelegate(horizon_choices(), self.table))
+        self.table.setItemDelegateForColumn(QUALITY, ChoiceDelegate(quality_choices(), self.table))
+        self.ties = TiesPanel()
+        self.ties.add_requested.connect(lambda a, b, quality: editor.add_tie(a, b, quality))
+        self.ties.remove_requested.connect(lambda tie_id: editor.remove_tie(tie_id))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.ties, 2)

@@ -7,19 +7,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QMenu,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -35,46 +32,13 @@ from app.ui.i18n import error_text, fill, language
 from app.ui.network_compare import MapComparison
 from app.ui.network_editor import MapEditor
 from app.ui.network_forms import PersonForm, quality_text, sector_text
-from app.ui.network_list import (
-    HORIZON,
-    NAME,
-    QUALITY,
-    SECTOR,
-    ChoiceDelegate,
-    PeopleModel,
-    TiesPanel,
-    horizon_choices,
-    quality_choices,
-    sector_choices,
-    tie_label,
-)
+from app.ui.network_list import PeopleList, tie_label
 from app.ui.network_panels import MeasuresPanel, VersionsPanel
 from app.ui.network_scene import NetworkScene
+from app.ui.network_view import MapView, scene_png
 from app.ui.widgets import banner
 
 DETAILS_PAUSE_MS = 300
-
-
-class MapView(QGraphicsView):
-    """The map's view: Ctrl+wheel or +/- zooms; the map fits the window at first."""
-
-    def __init__(self, scene: NetworkScene) -> None:
-        super().__init__(scene)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.NoDrag)
-        self.setAccessibleName(self.tr("Network map"))
-
-    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
-        else:
-            super().wheelEvent(event)
-
-    def zoom(self, factor: float) -> None:
-        self.scale(factor, factor)
-
-    def fit(self) -> None:
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
 
 class NetworkMapWindow(QWidget):
@@ -143,31 +107,13 @@ class NetworkMapWindow(QWidget):
         self.view = MapView(self.scene)
         self.form = PersonForm()
         self.form.set_partners(workspace.network.partners())
-        self.people = PeopleModel(self.editor, self)
-        self.table = QTableView()
-        self.table.setModel(self.people)
-        self.table.setAccessibleName(self.tr("People on the map"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        # Wide enough for a long name without measuring every row (which would slow the opening of a big map).
-        self.table.horizontalHeader().resizeSection(NAME, self.table.fontMetrics().horizontalAdvance("n" * 20))
-        self.table.setItemDelegateForColumn(SECTOR, ChoiceDelegate(sector_choices(), self.table))
-        self.table.setItemDelegateForColumn(HORIZON, ChoiceDelegate(horizon_choices(), self.table))
-        self.table.setItemDelegateForColumn(QUALITY, ChoiceDelegate(quality_choices(), self.table))
-        self.ties = TiesPanel()
-        self.ties.add_requested.connect(lambda a, b, quality: self.editor.add_tie(a, b, quality))
-        self.ties.remove_requested.connect(lambda tie_id: self.editor.remove_tie(tie_id))
-        self.list_page = list_page = QWidget()
-        list_layout = QVBoxLayout(list_page)
-        list_layout.addWidget(self.table, 3)
-        list_layout.addWidget(self.ties, 2)
+        self.list_page = PeopleList(self.editor)
+        self.people, self.table, self.ties = self.list_page.model, self.list_page.table, self.list_page.ties
         self.measures = MeasuresPanel()
         self.versions = VersionsPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Person"))
-        self.tabs.addTab(list_page, self.tr("List"))
+        self.tabs.addTab(self.list_page, self.tr("List"))
         self.measures_page = measures_page = QScrollArea()
         measures_page.setWidget(self.measures)
         measures_page.setWidgetResizable(True)
@@ -456,18 +402,7 @@ class NetworkMapWindow(QWidget):
     def png_bytes(self) -> bytes:
         """The map as a PNG (white background, twice the screen resolution)."""
         self.scene.clearSelection()
-        rect = self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
-        image = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format.Format_RGB32)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.scene.render(painter, QRectF(image.rect()), rect)
-        painter.end()
-        buffer = QByteArray()
-        device = QBuffer(buffer)
-        device.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(device, "PNG")
-        return bytes(buffer.data())
+        return scene_png(self.scene)
 
     def export(self, fmt: str, target: Path) -> Path | None:
         """Export the map as PNG or PDF (respecting consent; audited)."""

@@ -1477,10 +1477,6 @@
         <translation>Listen over samarbejdspartnere: organisationer, der skrives ind én gang og vælges på hver families kort</translation>
     </message>
     <message>
-        <source>People on the map</source>
-        <translation>Personer på kortet</translation>
-    </message>
-    <message>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -2013,6 +2009,13 @@ og familien</translation>
     <message>
         <source>not good enough yet</source>
         <translation>ikke god nok endnu</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleList</name>
+    <message>
+        <source>People on the map</source>
+        <translation>Personer på kortet</translation>
     </message>
 </context>
 <context>
