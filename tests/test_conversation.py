@@ -598,6 +598,42 @@ def test_referring_needs_open_offers_and_keeps_the_warnings(offer_family):
     assert [code for code, s in suggestions.items() if s.already_referred] == ["soeskendegruppe"]
 
 
+def test_a_paused_offer_is_suggested_with_a_warning(offer_family):
+    workspace, _, view = offer_family  # the children's group (9-12) holds a pause (seed-000 L1571-1573)
+    _needs_and_resource(workspace, view)
+    laerke = _ids(view)["Lærke"]  # 10, the ill child
+
+    group = next(s for s in workspace.plans.offers(view.id).suggestions if s.code == "boernegruppe")
+
+    assert group.for_member_ids == (laerke,)
+    assert [w.message for w in group.warnings] == [
+        "The offer is paused at the moment; ask the provider when it starts again."]
+    # She can still put Lærke down for it; the referral keeps what she was told.
+    after = workspace.plans.refer(view.id, "boernegruppe", laerke)
+    assert after.referrals[0].warnings == ("The offer is paused at the moment; ask the provider when it starts again.",)
+
+
+def test_an_ended_offer_is_neither_shown_nor_chosen(offer_family, tmp_path):
+    workspace, _, view = offer_family
+    _needs_and_resource(workspace, view)
+    assert "trivselsgruppe_unge" in {s.code for s in workspace.plans.offers(view.id).suggestions}
+    own = (content_dir() / "offers.yaml").read_text("utf-8").replace("version: 1\n", "version: 2\n", 1)
+    block = own.index("  - code: trivselsgruppe_unge\n")
+    source = own.index("    source: ", block)
+    own = own[:source] + "    status: ended\n" + own[source:]
+    (tmp_path / "tilbud.yaml").write_text(own, "utf-8")
+
+    workspace.install_content(tmp_path / "tilbud.yaml")
+
+    offers = workspace.plans.offers(view.id)
+    assert "trivselsgruppe_unge" not in {s.code for s in offers.suggestions + offers.others}
+    with pytest.raises(ValidationError) as caught:
+        workspace.plans.refer(view.id, "trivselsgruppe_unge", _ids(view)["Sofus"])
+    assert (caught.value.field, caught.value.english()) == (
+        "offer", "This offer has ended and can no longer be chosen.")
+    assert workspace.conversations.view(view.id).referrals == ()
+
+
 # ---- 6. agreed steps and the next contact
 
 

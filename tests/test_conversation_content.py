@@ -18,6 +18,7 @@ import pytest
 from app.content.conversation import (
     CAPTURE_KINDS,
     NAME_PLACEHOLDER,
+    OFFER_STATUSES,
     PROBLEM_AREAS,
     VULNERABILITY_INDICATORS,
 )
@@ -231,6 +232,13 @@ def test_offers_carry_the_seed_figures(content):
     assert content.offers.offer("individuelt_forloeb").ineligibility("other", None, []) == ()
 
 
+def test_offers_have_a_status_and_the_paused_groups_are_paused(content):
+    statuses = {o.code: o.status for o in content.offers.offers}
+    assert statuses["boernegruppe"] == statuses["ungegruppe"] == "paused"  # seed-000 L1571-1573
+    assert statuses["mentorforloeb"] == statuses["soeskendegruppe"] == "active"
+    assert set(statuses.values()) <= set(OFFER_STATUSES)
+
+
 def _municipal_offers(tmp_path, old: str, new: str) -> tuple[str, Path]:
     text = OFFERS.read_text("utf-8").replace("version: 1\n", "version: 2\n", 1)
     assert old in text
@@ -243,6 +251,7 @@ def _municipal_offers(tmp_path, old: str, new: str) -> tuple[str, Path]:
 
 @pytest.mark.parametrize(("old", "new", "bad"), [
     ("diagnoses: [DE10, DG40]", "diagnoses: [DE10, DX99]", "DX99"),
+    ("    municipality: Svendborg\n", "    municipality: Svendborg\n    status: sleeping\n", "sleeping"),
     ("problem_areas: [mental_wellbeing, network_family]", "problem_areas: [mental_wellbeing, economy]", "economy"),
 ])
 def test_municipal_offer_with_an_unknown_code_is_rejected_with_file_and_line(tmp_path, old, new, bad):

@@ -39,6 +39,8 @@ PROMPTLESS_SECTION_KINDS = ("offers", "summary")
 CAPTURE_KINDS = ("notes", "resources", "needs")
 MEMBER_GROUPS = RELATION_GROUPS
 OFFER_TARGETS = ("parent", "child", "sibling", "family")
+#: FR-16: an offer runs (active), holds a pause and is meant to start again (paused), or has ended.
+OFFER_STATUSES = ("active", "paused", "ended")
 NAME_PLACEHOLDER = "{name}"
 
 VOCABULARY_ID = "vocabulary"
@@ -102,6 +104,7 @@ class Offer:
     duration: Label = _NO_LABEL
     frequency: Label = _NO_LABEL
     municipality: str = ""
+    status: str = "active"  # one of OFFER_STATUSES
     #: (key, code, line) of every cross-file reference, for error messages; not part of equality.
     references: tuple[tuple[str, str, int], ...] = field(default=(), compare=False, repr=False)
 
@@ -260,7 +263,7 @@ def parse_conversation_vocabulary(root: Mapping) -> ConversationVocabulary:
 
 _OFFER_KEYS = {
     "code", "label", "description", "provider", "target", "min_age", "max_age", "diagnoses", "duration",
-    "frequency", "problem_areas", "municipality", "source",
+    "frequency", "problem_areas", "municipality", "source", "status",
 }
 
 
@@ -280,6 +283,9 @@ def parse_offer_catalogue(root: Mapping) -> OfferCatalogue:
         if any(o.code == code for o in offers):
             raise item.node("code").error(f"offer code '{code}' appears twice")
         min_age, max_age = _ages(item)
+        status = item.get_str("status") if item.has("status") else "active"
+        if status not in OFFER_STATUSES:
+            raise item.node("status").error(f"status must be one of {', '.join(OFFER_STATUSES)}, not '{status}'")
         offers.append(
             Offer(
                 code=code,
@@ -295,6 +301,7 @@ def parse_offer_catalogue(root: Mapping) -> OfferCatalogue:
                 duration=_optional_label(item, "duration"),
                 frequency=_optional_label(item, "frequency"),
                 municipality=item.get_str("municipality") if item.has("municipality") else "",
+                status=status,
                 references=tuple(_reference_lines(item, "diagnoses") + _reference_lines(item, "problem_areas")),
             )
         )

@@ -3,6 +3,7 @@ and the next contact (a follow-up that the case list shows as due and overdue).
 
 Offers are suggested from the catalogue by the problem areas of the family's needs, and checked
 against the member's age and the child's diagnosis; a mismatch is a warning she can see, not a ban.
+A paused offer is suggested with a warning (the family can wait for it); an ended one is not shown.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class ConversationPlanService:
         referred = {r.offer_code for r in view.referrals}
         suggestions, others = [], []
         for offer in self.ctx.content.offers.offers:
+            if offer.status == "ended":
+                continue  # no longer there to choose
             matched_areas = tuple(a for a in offer.problem_areas if a in need_areas)
             matched_needs = tuple(dict.fromkeys(n for a in matched_areas for n in need_areas[a]))
             members = self._members_for(offer, view, matched_needs)
@@ -93,6 +96,9 @@ class ConversationPlanService:
     def _warnings(offer: Offer, members: tuple[cdto.MemberLine, ...], diagnoses: dict[str, set[str]],
                   view: cdto.ConversationView) -> tuple[cdto.OfferWarning, ...]:
         warnings = []
+        if offer.status == "paused":
+            warnings.append(cdto.OfferWarning(QT_TRANSLATE_NOOP(
+                "Offers", "The offer is paused at the moment; ask the provider when it starts again.")))
         if not members and "family" not in offer.target:
             warnings.append(cdto.OfferWarning(QT_TRANSLATE_NOOP(
                 "Offers", "Nobody in the family is in the group this offer is for.")))
@@ -121,6 +127,9 @@ class ConversationPlanService:
                           "the offers."), field="offers")
         suggestion = next((s for s in offers.suggestions + offers.others if s.code == offer_code), None)
         offer = self.ctx.content.offers.offer(offer_code)
+        if offer is not None and offer.status == "ended":
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This offer has ended and can no longer be chosen."),
+                                  field="offer")
         if suggestion is None or offer is None:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown offer."), field="offer")
         if member_id and member_id not in {m.id for m in view.members}:

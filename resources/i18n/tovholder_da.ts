@@ -737,6 +737,10 @@
         <translation>Skriv først mindst ét behov og én ressource ned: familiens behov kommer før tilbuddene.</translation>
     </message>
     <message>
+        <source>This offer has ended and can no longer be chosen.</source>
+        <translation>Tilbuddet er slut og kan ikke længere vælges.</translation>
+    </message>
+    <message>
         <source>Unknown offer.</source>
         <translation>Ukendt tilbud.</translation>
     </message>
@@ -1763,6 +1767,10 @@ og familien</translation>
 </context>
 <context>
     <name>Offers</name>
+    <message>
+        <source>The offer is paused at the moment; ask the provider when it starts again.</source>
+        <translation>Tilbuddet holder pause lige nu; spørg udbyderen, hvornår det starter igen.</translation>
+    </message>
     <message>
         <source>Nobody in the family is in the group this offer is for.</source>
         <translation>Ingen i familien hører til den gruppe, tilbuddet er for.</translation>
