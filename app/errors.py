@@ -29,7 +29,8 @@ class KnownError(Exception):
     def english(self) -> str:
         """The message in English with its placeholders filled (logs never get this text)."""
         try:
-            return self.message.format(**{k: getattr(v, "en", v) for k, v in self.params.items()})
+            return self.message.format(**{k: v.english() if isinstance(v, KnownError) else getattr(v, "en", v)
+                                          for k, v in self.params.items()})
         except (KeyError, IndexError, ValueError):
             return self.message
 

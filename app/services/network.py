@@ -116,7 +116,8 @@ class NetworkService:
 
     # ---- people
 
-    def _check_person(self, person: n.PersonInput) -> n.PersonInput:
+    def check_person(self, person: n.PersonInput) -> n.PersonInput:
+        """The person as saved (name and contact details trimmed), or ``ValidationError``."""
         name = validation.required_text(person.name, "name")
         validation.check_phone(person.phone, "phone")
         validation.check_email(person.email, "email")
@@ -129,7 +130,7 @@ class NetworkService:
                                 "email": person.email.strip()})
 
     def add_person(self, case_id: str, person: n.PersonInput) -> n.NetworkPerson:
-        person = self._check_person(person)
+        person = self.check_person(person)
         with self.ctx.store.unit_of_work() as session:
             self._case(session, case_id)
             row = MapEntry(case_id=case_id, **self._fields(person))
@@ -139,7 +140,7 @@ class NetworkService:
             return _person(row)
 
     def update_person(self, case_id: str, person_id: str, person: n.PersonInput) -> n.NetworkPerson:
-        person = self._check_person(person)
+        person = self.check_person(person)
         with self.ctx.store.unit_of_work() as session:
             row = self._entry(session, case_id, person_id)
             for key, value in self._fields(person).items():
@@ -148,6 +149,28 @@ class NetworkService:
             session.flush()
             append_audit(session, "network.person.update", case_id=case_id, entity="map_entries", record_id=row.id)
             return _person(row)
+
+    def add_map(self, case_id: str, people: tuple[n.PersonInput, ...],
+                ties: tuple[tuple[int, int, str], ...]) -> n.MapData:
+        """Put checked people and their ties (by position in ``people``) on an empty map, all in one
+        transaction (a map read from a file)."""
+        people = tuple(self.check_person(p) for p in people)
+        with self.ctx.store.unit_of_work() as session:
+            self._case(session, case_id)
+            if session.execute(select(MapEntry.id).where(MapEntry.case_id == case_id).limit(1)).first():
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Errors", "The map already has people on it. A map from a file can only be read into an empty "
+                              "map."), field="import")
+            rows = [MapEntry(case_id=case_id, **self._fields(p)) for p in people]
+            session.add_all(rows)
+            session.flush()
+            for a, b, quality in ties:
+                a_id, b_id = sorted((rows[a].id, rows[b].id))
+                session.add(MapLink(case_id=case_id, a_id=a_id, b_id=b_id, quality=quality))
+            session.flush()
+            append_audit(session, "network.import", case_id=case_id, entity="cases", record_id=case_id,
+                         detail={"people": len(rows), "ties": len(ties)})
+            return self._data(session, case_id)
 
     def move_person(self, case_id: str, person_id: str, angle: float, distance: float) -> n.NetworkPerson:
         """Move a person (drag on the map, or a new sector/horizon in the list)."""

@@ -58,7 +58,8 @@ def fill(template: str, **params: object) -> str:
 
 def error_text(exc: KnownError) -> str:
     """The user-facing text of a known failure, in the interface language."""
-    return fill(translate(exc.context, exc.message), **{k: label(v) for k, v in exc.params.items()})
+    return fill(translate(exc.context, exc.message),
+                **{k: error_text(v) if isinstance(v, KnownError) else label(v) for k, v in exc.params.items()})
 
 
 def label(value: object) -> str:

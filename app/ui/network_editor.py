@@ -5,6 +5,8 @@ saved together a moment later, in one transaction (``flush`` saves them at once,
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -118,6 +120,23 @@ class _RemoveTie(_Command):
         self.editor.network.add_tie(self.editor.case_id, self.tie.a_id, self.tie.b_id, self.tie.quality, self.tie.id)
 
 
+class _ReadMap(_Command):
+    """A map read from a file onto the empty map: undo takes all of it off again, redo puts it back."""
+
+    def __init__(self, editor: MapEditor, people: tuple[str, ...]) -> None:
+        super().__init__(editor, translate("MapEditor", "Read a map from a file"))
+        self.people = people
+        self.removed: list = []
+
+    def apply(self) -> None:
+        for removed in reversed(self.removed):  # the last one taken off had no ties left; the first has all
+            self.editor.network.restore_person(self.editor.case_id, removed)
+
+    def revert(self) -> None:
+        self.removed = [self.editor.network.remove_person(self.editor.case_id, person_id)
+                        for person_id in self.people]
+
+
 class MapEditor(QObject):
     """The map's data as she edits it. ``changed`` after every change but a move, ``moved(person_id)``
     after a move (frequent while she drags, so the window updates just that person); ``failed`` with a
@@ -132,6 +151,7 @@ class MapEditor(QObject):
                  data: n.MapData | None = None) -> None:
         super().__init__(parent)
         self.network = workspace.network
+        self.files = workspace.network_files
         self.case_id = case_id
         self.data = data if data is not None else self.network.map_data(case_id)
         self.undo_stack = QUndoStack(self)
@@ -188,6 +208,16 @@ class MapEditor(QObject):
         if tie is None:
             return False
         self.undo_stack.push(_RemoveTie(self, tie))
+        self._reload()
+        return True
+
+    def read_map(self, source: Path) -> bool:
+        """Read a map file (JSON) onto the empty map, as one step she can undo."""
+        self.flush()
+        data = self._try(lambda: self.files.import_map(self.case_id, source))
+        if data is None:
+            return False
+        self.undo_stack.push(_ReadMap(self, tuple(p.id for p in data.people)))
         self._reload()
         return True
 

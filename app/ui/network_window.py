@@ -87,6 +87,10 @@ class NetworkMapWindow(QWidget):
         export_menu = QMenu(self)
         export_menu.addAction(self.tr("PNG picture …"), lambda: self._choose_export("png"))
         export_menu.addAction(self.tr("PDF for printing …"), lambda: self._choose_export("pdf"))
+        export_menu.addAction(self.tr("Data for another system (JSON) …"), lambda: self._choose_export("json"))
+        export_menu.addSeparator()
+        self.read_action = export_menu.addAction(self.tr("Read a map from a file (JSON) …"), self._choose_map_file)
+        self.read_action.setToolTip(self.tr("Only into an empty map"))
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("Export"))
         self.export_button.setMenu(export_menu)
@@ -201,6 +205,7 @@ class NetworkMapWindow(QWidget):
 
     def _refresh(self) -> None:
         self.scene.show_data(self.editor.data)
+        self.read_action.setEnabled(not self.editor.data.people)
         self._refresh_details()
         if self.form.person_id and self.editor.data.person(self.form.person_id) is None:
             self.form.new_person(self.form.angle, self.form.distance)
@@ -393,11 +398,24 @@ class NetworkMapWindow(QWidget):
     def _choose_export(self, fmt: str) -> None:
         dialog = QFileDialog(self, self.tr("Export the network map"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("PNG (*.png)" if fmt == "png" else "PDF (*.pdf)")
+        dialog.setNameFilter({"png": "PNG (*.png)", "pdf": "PDF (*.pdf)", "json": "JSON (*.json)"}[fmt])
         dialog.setDefaultSuffix(fmt)
         dialog.selectFile(f"{self.map_view.family_name} – netværkskort.{fmt}")
         dialog.fileSelected.connect(lambda path: self.export(fmt, Path(path)))
         dialog.open()
+
+    def _choose_map_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Read a network map"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter("JSON (*.json)")
+        dialog.fileSelected.connect(lambda path: self.read_map(Path(path)))
+        dialog.open()
+
+    def read_map(self, source: Path) -> bool:
+        """Read a map file onto the empty map (one step to undo); a bad file is refused, saying why."""
+        self.message.hide()
+        return self.editor.read_map(source)
 
     def png_bytes(self) -> bytes:
         """The map as a PNG (white background, twice the screen resolution)."""
@@ -412,6 +430,8 @@ class NetworkMapWindow(QWidget):
         try:
             if fmt == "png":
                 return self.workspace.network.write_export(self.case_id, target, self.png_bytes(), "png", initials)
+            if fmt == "json":
+                return self.workspace.network_files.export_json(self.case_id, target, initials)
             return self.workspace.network.export_pdf(self.case_id, target, self.pdf_texts(), initials, language())
         except KnownError as exc:
             self._failed("", error_text(exc))

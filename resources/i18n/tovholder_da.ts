@@ -825,6 +825,10 @@
         <translation>Placér personen på kortet.</translation>
     </message>
     <message>
+        <source>The map already has people on it. A map from a file can only be read into an empty map.</source>
+        <translation>Der er allerede personer på kortet. Et kort fra en fil kan kun læses ind i et tomt kort.</translation>
+    </message>
+    <message>
         <source>A person cannot be tied to themselves.</source>
         <translation>En person kan ikke forbindes med sig selv.</translation>
     </message>
@@ -835,6 +839,86 @@
     <message>
         <source>Choose the kind of partner.</source>
         <translation>Vælg hvilken slags samarbejdspartner.</translation>
+    </message>
+    <message>
+        <source>The file is not a network map from Tovholder.</source>
+        <translation>Filen er ikke et netværkskort fra Tovholder.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a network map.</source>
+        <translation>Filen er for stor til at være et netværkskort.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a network map: it breaks off or has an error in line {line}, column {column}.</source>
+        <translation>Filen kan ikke læses som et netværkskort: den er afbrudt eller har en fejl i linje {line}, kolonne {column}.</translation>
+    </message>
+    <message>
+        <source>The map was saved by a newer version of Tovholder. Install the newest version to read it.</source>
+        <translation>Kortet er gemt af en nyere version af Tovholder. Installér den nyeste version for at læse det.</translation>
+    </message>
+    <message>
+        <source>its number (ref) is missing or used twice.</source>
+        <translation>dens nummer (ref) mangler eller er brugt to gange.</translation>
+    </message>
+    <message>
+        <source>it is not a tie.</source>
+        <translation>det er ikke en forbindelse.</translation>
+    </message>
+    <message>
+        <source>it names a person who is not in the file.</source>
+        <translation>den nævner en person, som ikke er i filen.</translation>
+    </message>
+    <message>
+        <source>a person cannot be tied to themselves.</source>
+        <translation>en person kan ikke forbindes med sig selv.</translation>
+    </message>
+    <message>
+        <source>the same two people are tied twice.</source>
+        <translation>de samme to personer er forbundet to gange.</translation>
+    </message>
+    <message>
+        <source>the kind of tie is unknown.</source>
+        <translation>slags forbindelse er ukendt.</translation>
+    </message>
+    <message>
+        <source>Person {number} in the file cannot be read in: {problem}</source>
+        <translation>Person {number} i filen kan ikke læses ind: {problem}</translation>
+    </message>
+    <message>
+        <source>Tie {number} in the file cannot be read in: {problem}</source>
+        <translation>Forbindelse {number} i filen kan ikke læses ind: {problem}</translation>
+    </message>
+    <message>
+        <source>it is not a person.</source>
+        <translation>det er ikke en person.</translation>
+    </message>
+    <message>
+        <source>a text field holds something else than text.</source>
+        <translation>et tekstfelt indeholder noget andet end tekst.</translation>
+    </message>
+    <message>
+        <source>a yes/no field holds something else.</source>
+        <translation>et ja/nej-felt indeholder noget andet.</translation>
+    </message>
+    <message>
+        <source>the kind of support is unknown.</source>
+        <translation>slags støtte er ukendt.</translation>
+    </message>
+    <message>
+        <source>the relationship is unknown.</source>
+        <translation>relationen er ukendt.</translation>
+    </message>
+    <message>
+        <source>it has no place on the map.</source>
+        <translation>personen har ingen plads på kortet.</translation>
+    </message>
+    <message>
+        <source>its place on the map is not a number.</source>
+        <translation>personens plads på kortet er ikke et tal.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Filen kunne ikke læses.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1189,10 @@
     <message>
         <source>Remove tie</source>
         <translation>Fjern forbindelse</translation>
+    </message>
+    <message>
+        <source>Read a map from a file</source>
+        <translation>Læs et kort fra en fil</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1557,18 @@
         <translation>PDF til udskrift …</translation>
     </message>
     <message>
+        <source>Data for another system (JSON) …</source>
+        <translation>Data til et andet system (JSON) …</translation>
+    </message>
+    <message>
+        <source>Read a map from a file (JSON) …</source>
+        <translation>Læs et kort fra en fil (JSON) …</translation>
+    </message>
+    <message>
+        <source>Only into an empty map</source>
+        <translation>Kun ind i et tomt kort</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Eksportér</translation>
     </message>
@@ -1525,6 +1625,10 @@ og familien</translation>
     <message>
         <source>Export the network map</source>
         <translation>Eksportér netværkskortet</translation>
+    </message>
+    <message>
+        <source>Read a network map</source>
+        <translation>Læs et netværkskort</translation>
     </message>
     <message>
         <source>Invite to network meetings</source>

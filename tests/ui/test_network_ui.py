@@ -239,6 +239,47 @@ def test_exports_png_and_pdf_with_and_without_names(qtbot, window, tmp_path):
     assert "MI · bedstemor" in text and "AH · læge" in text
 
 
+def test_a_map_goes_out_as_json_and_is_read_into_another_familys_empty_map(qtbot, window, tmp_path):
+    inge = add_by_click(qtbot, window, "Mormor Inge", 40, 20, relation="mormor")
+    jens = add_by_click(qtbot, window, "Naboen Jens", 135, 50)
+    window.editor.add_tie(inge.id, jens.id, "strained")
+    assert not window.read_action.isEnabled()  # only into an empty map
+    written = window.export("json", tmp_path / "kort.json")
+    assert written is not None and "Mormor Inge" in written.read_text("utf-8")
+
+    other = NetworkMapWindow(window.workspace, family_case(window.workspace))
+    qtbot.addWidget(other)
+    with qtbot.waitExposed(other):
+        other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    assert other.read_action.isEnabled()
+    assert other.read_map(written)
+    names = sorted(item.label.text() for item in other.scene.people.values())
+    assert names == ["Mormor Inge", "Naboen Jens"] and len(other.scene.ties) == 1
+    assert other.people.rowCount() == 2 and not other.read_action.isEnabled()
+
+    qtbot.keyClick(other, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: the whole map off again
+    assert other.workspace.network.map_data(other.case_id).people == () and not other.scene.people
+    qtbot.keyClick(other, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # redo: back, ties included
+    again = other.workspace.network.map_data(other.case_id)
+    assert sorted(p.name for p in again.people) == ["Mormor Inge", "Naboen Jens"]
+    assert [t.quality for t in again.ties] == ["strained"]
+
+
+def test_a_bad_map_file_is_refused_in_danish_and_nothing_changes(qtbot, window, tmp_path):
+    bad = tmp_path / "kort.json"
+    bad.write_text('{"format": "tovholder-network-map", "format_version": 1, "people": [{"name": "Mormor Inge", '
+                   '"sector": "family", "horizon": 1, "phone": "12"}]}', "utf-8")
+
+    assert window.read_map(bad) is False
+
+    assert window.message.isVisible()
+    assert window.message.text() == ("Person 1 i filen kan ikke læses ind: Et telefonnummer har 8 cifre, "
+                                     "eventuelt med +45 foran.")
+    assert stored(window).people == () and not window.scene.people
+
+
 def test_export_needs_consent(qtbot, window, tmp_path):
     add_by_click(qtbot, window, "Mormor Inge", 40, 20)
     overview = window.workspace.cases.overview(window.case_id)
