@@ -108,10 +108,18 @@ class PersonItem(QGraphicsItem):
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setAcceptHoverEvents(True)
+        # The name with a white halo: a tie passing under it does not run through the letters, yet
+        # stays visible between them (a conflict tie must never disappear behind a name).
+        self.halo = QGraphicsSimpleTextItem(label, self)
+        self.halo.setFont(font)
+        self.halo.setBrush(QBrush(QColor("#ffffff")))
+        self.halo.setPen(QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                              Qt.PenJoinStyle.RoundJoin))
         self.label = QGraphicsSimpleTextItem(label, self)
         self.label.setFont(font)
         self.label.setBrush(QBrush(INK))
         self.label.setPos(MARK * 0.75, -self.label.boundingRect().height() / 2)
+        self.halo.setPos(self.label.pos())
         self.setToolTip(self._tooltip())
         self.setPos(to_scene(person.angle, person.distance))
         self._shape = mark_path(person.sector)
@@ -123,7 +131,9 @@ class PersonItem(QGraphicsItem):
     def update_person(self, person: n.NetworkPerson, label: str) -> None:
         self.prepareGeometryChange()
         self.person = person
-        self.label.setText(label)
+        if self.label.text() != label:
+            self.label.setText(label)
+            self.halo.setText(label)
         self._shape = mark_path(n.sector_of(from_scene(self.pos())[0]) if self.isUnderMouse() else person.sector)
         self.setToolTip(self._tooltip())
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from app.services import dto
 from app.services import network_dto as n
+from app.ui.network_editor import input_of
 from app.ui.network_scene import to_scene
 from app.ui.network_window import NetworkMapWindow
 
@@ -143,6 +144,18 @@ def test_the_list_follows_people_dragged_on_the_map(qtbot, window):
     assert list_cell(window, second.id, SECTOR) != list_cell(window, first.id, SECTOR)
     assert list_cell(window, second.id, HORIZON) != list_cell(window, first.id, HORIZON)
     assert window.people.row_of(second.id) > window.people.row_of(first.id)  # sorted by sector: last
+
+
+def test_a_name_has_a_white_halo_under_it_that_follows_a_new_name(qtbot, window):
+    person = add_by_click(qtbot, window, "Moster Nadia", 60, 50)
+    item = window.scene.people[person.id]
+    children = item.childItems()
+    assert children.index(item.halo) < children.index(item.label)  # drawn first: under the letters
+    assert item.halo.pen().color().name() == "#ffffff" and item.halo.pen().widthF() >= 2
+    assert item.halo.pos() == item.label.pos()
+
+    window.editor.edit_person(person.id, n.PersonInput(**{**input_of(person).__dict__, "name": "Moster Nadja"}))
+    assert (item.label.text(), item.halo.text()) == ("Moster Nadja", "Moster Nadja")
 
 
 def test_bad_input_is_refused_inline_and_nothing_is_saved(qtbot, window):
