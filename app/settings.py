@@ -70,6 +70,8 @@ class Policy:
     min_password_length: int = 10
     municipality: str = ""
     conversation_guide: str = ""
+    #: A partner not told about the effort for this many months is listed as due a visit (FR-18).
+    inform_partners_months: int = 6
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -644,6 +644,42 @@ def test_changing_a_partner_keeps_one_record(workspace, net):
     assert _counts(workspace)["partners"] == 1
 
 
+def test_partners_not_informed_for_six_months_are_the_ones_due_a_visit(workspace, net):
+    """FR-18: "a partner last informed 7 months ago appears when the threshold is 6 months"."""
+    def informed(name: str, *days: date) -> n.Partner:
+        return net.save_partner(n.Partner("", "gp_clinic", name, information=tuple(
+            n.InformationVisit(day, "Besøg i klinikken", "Talte med lægerne") for day in days)))
+
+    seven = informed("Lægehuset Torvet", TODAY - timedelta(days=400), n.months_before(TODAY, 7))
+    five = informed("Lægerne i Søndergade", n.months_before(TODAY, 5))
+    never = informed("Lægehuset ved Åen")
+    just = informed("Sundhedshuset", n.months_before(TODAY, 6))  # exactly six months ago: not yet due
+
+    threshold = n.months_before(TODAY, workspace.policy.inform_partners_months)
+    due = net.partners(not_informed_since=threshold)
+
+    assert [p.name for p in due] == ["Lægehuset Torvet", "Lægehuset ved Åen"]
+    assert (seven.last_informed, five.last_informed, never.last_informed, just.last_informed) == (
+        n.months_before(TODAY, 7), n.months_before(TODAY, 5), None, n.months_before(TODAY, 6))
+    assert [v.informed_on for v in seven.information] == [n.months_before(TODAY, 7), TODAY - timedelta(days=400)]
+    assert net.partners("torvet", not_informed_since=threshold) == (seven,)
+    # Informed today: no longer due.
+    net.save_partner(n.Partner(seven.id, seven.kind, seven.name, information=(
+        n.InformationVisit(TODAY, "Personalemøde"), *seven.information)))
+    assert [p.name for p in net.partners(not_informed_since=threshold)] == ["Lægehuset ved Åen"]
+
+
+@pytest.mark.parametrize(("day", "months", "expected"), [
+    (date(2026, 11, 22), 6, date(2026, 5, 22)),
+    (date(2026, 3, 31), 1, date(2026, 2, 28)),
+    (date(2024, 3, 31), 1, date(2024, 2, 29)),
+    (date(2026, 1, 15), 13, date(2024, 12, 15)),
+    (date(2026, 8, 31), 2, date(2026, 6, 30)),
+])
+def test_months_before(day, months, expected):
+    assert n.months_before(day, months) == expected
+
+
 @pytest.mark.parametrize(("partner", "field"), [
     (n.Partner("", "gp_clinic", "  "), "name"),
     (n.Partner("", "bakery", "Bageren"), "kind"),
@@ -652,6 +688,8 @@ def test_changing_a_partner_keeps_one_record(workspace, net):
     (n.Partner("", "school", "Lindeskolen", contact_points=(n.ContactPoint(""),)), "contact_points.0.name"),
     (n.Partner("", "school", "Lindeskolen", contact_points=(n.ContactPoint("Kontoret"), n.ContactPoint(
         "Sekretær", email="sekretær at skolen"))), "contact_points.1.email"),
+    (n.Partner("", "school", "Lindeskolen", information=(n.InformationVisit(date(2026, 5, 4)), n.InformationVisit(
+        TODAY + timedelta(days=1), "Personalemøde"))), "information.1.informed_on"),
 ])
 def test_a_bad_partner_is_refused_with_the_field(workspace, net, partner, field):
     counts = _counts(workspace)

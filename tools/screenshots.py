@@ -97,6 +97,7 @@ def main() -> None:
         dialog.close_for_lock()
         shoot_conversation(workspace, window, out, suffix, app)
         shoot_network(workspace, window, out, suffix, app)
+        shoot_partners(window, out, suffix, app)
         window.close()
         workspace.lock()
 
@@ -157,6 +158,18 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     shoot(comparison, out / f"network-compare{suffix}.png", app)
     comparison.close()
     network.close()
+
+
+def shoot_partners(window, out: Path, suffix: str, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """The partner directory, and one partner with its contact points and when it was informed."""
+    directory = window.actions.open_partner_directory()
+    directory.resize(760, 600)
+    shoot(directory, out / f"partners{suffix}.png", app)
+    dialog = directory.edit(next(p.id for p in directory.partners.values() if p.name == "Regionshospitalet"))
+    dialog.resize(720, 860)
+    shoot(dialog, out / f"partner{suffix}.png", app)
+    dialog.close_for_lock()
+    directory.close()
 
 
 if __name__ == "__main__":

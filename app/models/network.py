@@ -33,6 +33,8 @@ class Partner(SyncedRecord, Base):
     contact_points: Mapped[list[dict]] = mapped_column(JSON, default=list)
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: When and how the partner was told about the effort (FR-18): [{"on": "2026-05-04", "how": ..., "note": ...}].
+    information: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
 
 class MapEntry(SyncedRecord, Base):

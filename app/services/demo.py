@@ -183,13 +183,29 @@ DEMO_PARTNERS = (
 )
 
 
+# When each demo partner was told about the effort, in months before today (FR-18); the GP clinic and
+# the patient association are due a visit, PPR has never been informed.
+DEMO_INFORMED = {
+    "Lægehuset ved Torvet": ((8, "Besøg i klinikken", "Talte med lægerne og sekretærerne"),),
+    "Regionshospitalet": ((2, "Personalemøde i børneambulatoriet", ""), (14, "Temadag", "")),
+    "Skovbrynet Skole": ((4, "Personalemøde", "Lærerne kender nu tilbuddene"),),
+    "Børnehuset Mælkebøtten": ((1, "Besøg", ""),),
+    "Børn og Unge-afdelingen": ((3, "Mail til familierådgivningen", ""),),
+    "Patientforeningen": ((11, "Møde med lokalafdelingen", ""),),
+}
+
+
 def demo_partners(workspace: Workspace) -> dict[str, n.Partner]:
     """The partner directory of a demo municipality (made-up organisations), by name."""
     existing = {p.name: p for p in workspace.network.partners()}
+    today = workspace.today()
     for kind, name, unit, phone, email, address, points in DEMO_PARTNERS:
         if name not in existing:
+            informed = tuple(n.InformationVisit(n.months_before(today, months), how, note)
+                             for months, how, note in DEMO_INFORMED.get(name, ()))
             existing[name] = workspace.network.save_partner(n.Partner(
-                "", kind, name, unit, phone, email, address, tuple(n.ContactPoint(*p) for p in points)))
+                "", kind, name, unit, phone, email, address, tuple(n.ContactPoint(*p) for p in points),
+                information=informed))
     return existing
 
 

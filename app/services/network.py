@@ -64,10 +64,12 @@ def _tie(row: MapLink) -> n.NetworkTie:
 
 
 def _partner(row: Partner) -> n.Partner:
+    visits = sorted((n.InformationVisit(date.fromisoformat(v["on"]), v.get("how", ""), v.get("note", ""))
+                     for v in row.information or () if v.get("on")), key=lambda v: v.informed_on, reverse=True)
     return n.Partner(
         row.id, row.kind, row.name, row.unit, row.phone, row.email, row.address,
         tuple(n.ContactPoint(c.get("name", ""), c.get("phone", ""), c.get("email", "")) for c in row.contact_points or ()),
-        row.note,
+        row.note, tuple(visits),
     )
 
 
@@ -351,13 +353,15 @@ class NetworkService:
 
     # ---- the partner directory
 
-    def partners(self, query: str = "") -> tuple[n.Partner, ...]:
+    def partners(self, query: str = "", not_informed_since: date | None = None) -> tuple[n.Partner, ...]:
+        """The partners, found by name, unit or kind; with ``not_informed_since``, only those not told
+        about the effort on that day or later (FR-18: who is due a visit)."""
         with self.ctx.store.unit_of_work() as session:
             stmt = select(Partner).where(Partner.active.is_(True)).order_by(Partner.name)
             rows = session.execute(stmt).scalars().all()
             words = query.casefold().split()
-            return tuple(_partner(r) for r in rows
-                         if all(w in f"{r.name} {r.unit} {r.kind}".casefold() for w in words))
+            found = (_partner(r) for r in rows if all(w in f"{r.name} {r.unit} {r.kind}".casefold() for w in words))
+            return tuple(p for p in found if not_informed_since is None or not p.informed_since(not_informed_since))
 
     def save_partner(self, partner: n.Partner) -> n.Partner:
         """Add a partner (``partner.id`` empty) or change one."""
@@ -370,6 +374,8 @@ class NetworkService:
             validation.required_text(point.name, f"contact_points.{index}.name")
             validation.check_phone(point.phone, f"contact_points.{index}.phone")
             validation.check_email(point.email, f"contact_points.{index}.email")
+        for index, visit in enumerate(partner.information):
+            validation.not_in_future(visit.informed_on, self.ctx.today(), f"information.{index}.informed_on")
         with self.ctx.store.unit_of_work() as session:
             row = session.get(Partner, partner.id) if partner.id else None
             if row is None:
@@ -378,6 +384,8 @@ class NetworkService:
             row.kind, row.name, row.unit = partner.kind, name, partner.unit.strip()
             row.phone, row.email, row.address = partner.phone.strip(), partner.email.strip(), partner.address.strip()
             row.contact_points = [p.__dict__ for p in partner.contact_points]
+            row.information = [{"on": v.informed_on.isoformat(), "how": v.how.strip(), "note": v.note.strip()}
+                               for v in sorted(partner.information, key=lambda v: v.informed_on, reverse=True)]
             row.note = partner.note
             session.flush()
             append_audit(session, "partner.save", entity="partners", record_id=row.id)

@@ -185,6 +185,25 @@ class ContactPoint:
     email: str = ""
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (the 31st becomes the month's last day)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else (
+        29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28)
+    return date(year, month, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class InformationVisit:
+    """A time the partner was told about the effort (a visit, a meeting, a letter): FR-18."""
+
+    informed_on: date
+    how: str = ""  # "Besøg i klinikken", "Personalemøde", "Mail til sekretariatet", ...
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Partner:
     """A partner organisation in the directory shared across families (school, GP clinic, ...)."""
@@ -198,6 +217,16 @@ class Partner:
     address: str = ""
     contact_points: tuple[ContactPoint, ...] = ()
     note: str = ""
+    information: tuple[InformationVisit, ...] = ()  # newest first
+
+    @property
+    def last_informed(self) -> date | None:
+        return max((v.informed_on for v in self.information), default=None)
+
+    def informed_since(self, day: date) -> bool:
+        """Whether the partner was informed on ``day`` or later."""
+        last = self.last_informed
+        return last is not None and last >= day
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -28,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KnownError
+from app.errors import KnownError, ValidationError
 from app.services import network_dto as n
 from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
-from app.ui.i18n import error_text, translate
+from app.ui.i18n import error_text, fill, format_date, translate
 from app.ui.network_forms import partner_title
-from app.ui.widgets import ErrorLabel, form_row, primary_button
+from app.ui.widgets import ErrorLabel, form_row, parse_typed_date, primary_button
 
 
 def kind_text(code: str) -> str:
@@ -51,11 +52,80 @@ def kind_text(code: str) -> str:
     }.get(code, code)
 
 
+class EditableRows(QWidget):
+    """A small table she fills in row by row (Add / Remove), e.g. the contact points. Emits ``changed``."""
+
+    changed = Signal()
+
+    def __init__(self, headers: list[str], accessible_name: str, add_text: str, remove_text: str,
+                 widths: tuple[int, ...] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(headers))
+        self.table.setAccessibleName(accessible_name)
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.setMinimumHeight(110)
+        for column, width in enumerate(widths):  # the last column takes the rest
+            self.table.setColumnWidth(column, width)
+        self.table.itemChanged.connect(self.changed)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(add_text)
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.remove_button = QPushButton(remove_text)
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_row)
+        self.new_row: Callable[[], tuple[str, ...]] = tuple  # what a new row starts with
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_row(self, values: tuple[str, ...] | list[str] = ()) -> None:
+        values = values or self.new_row()
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column in range(self.table.columnCount()):
+            self.table.setItem(row, column, QTableWidgetItem(values[column] if column < len(values) else ""))
+        self.table.setCurrentCell(row, 0)
+        self.changed.emit()
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.changed.emit()
+
+    def rows(self) -> list[list[str]]:
+        """The rows with anything in them, as text."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c).text() if self.table.item(row, c) else ""
+                     for c in range(self.table.columnCount())]
+            if any(cell.strip() for cell in cells):
+                rows.append(cells)
+        return rows
+
+    def set_rows(self, rows: list) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for values in rows:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, value in enumerate(list(values)[:self.table.columnCount()]):
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.table.blockSignals(False)
+
+
 class PartnerDialog(DraftDialog):
     """Add a partner, or change one."""
 
     kind = "partner"
-    POINT_COLUMNS = 3  # name, phone, e-mail
 
     def __init__(self, workspace: Workspace, partner: n.Partner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(workspace, f"partner:{partner.id if partner else 'new'}", "", parent)
@@ -87,29 +157,26 @@ class PartnerDialog(DraftDialog):
         self.outer.addLayout(form)
 
         self.outer.addWidget(QLabel(self.tr("Contact points (a shared phone or a secretariat, not a private person)")))
-        self.points = QTableWidget(0, self.POINT_COLUMNS)
-        self.points.setAccessibleName(self.tr("Contact points"))
-        self.points.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Phone"), self.tr("E-mail")])
-        self.points.horizontalHeader().setStretchLastSection(True)
-        self.points.verticalHeader().hide()
-        self.points.setTabKeyNavigation(False)
-        self.points.setMinimumHeight(120)
-        self.points.itemChanged.connect(self.changed)
-        self.outer.addWidget(self.points)
+        self.point_rows = EditableRows([self.tr("Name"), self.tr("Phone"), self.tr("E-mail")], self.tr("Contact points"),
+                                       self.tr("Add contact point"), self.tr("Remove contact point"), (250, 150))
+        self.points = self.point_rows.table
+        self.point_rows.changed.connect(self.changed)
+        self.outer.addWidget(self.point_rows)
         self.points_error = ErrorLabel()
         self.outer.addWidget(self.points_error)
         self.field("contact_points", self.points, self.points_error)
-        point_buttons = QHBoxLayout()
-        add_point = QPushButton(self.tr("Add contact point"))
-        add_point.setAutoDefault(False)
-        add_point.clicked.connect(lambda: self.add_point())
-        remove_point = QPushButton(self.tr("Remove contact point"))
-        remove_point.setAutoDefault(False)
-        remove_point.clicked.connect(self.remove_point)
-        point_buttons.addWidget(add_point)
-        point_buttons.addWidget(remove_point)
-        point_buttons.addStretch(1)
-        self.outer.addLayout(point_buttons)
+        # FR-18: when the partner was told about the effort, so the coordinator sees who is due a visit.
+        self.outer.addWidget(QLabel(self.tr("Informed about the effort (visits, staff meetings, letters)")))
+        self.information_rows = EditableRows([self.tr("Date"), self.tr("How"), self.tr("Note")],
+                                             self.tr("Informed about the effort"), self.tr("Add a time informed"),
+                                             self.tr("Remove"), (110, 260))
+        self.information = self.information_rows.table
+        self.information_rows.new_row = lambda: (format_date(self.workspace.today()), "", "")
+        self.information_rows.changed.connect(self.changed)
+        self.outer.addWidget(self.information_rows)
+        self.information_error = ErrorLabel()
+        self.outer.addWidget(self.information_error)
+        self.field("information", self.information, self.information_error)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setMaximumHeight(60)
@@ -121,36 +188,25 @@ class PartnerDialog(DraftDialog):
         if partner is not None:
             self.restore({"kind": partner.kind, "name": partner.name, "unit": partner.unit, "phone": partner.phone,
                           "email": partner.email, "address": partner.address, "note": partner.note,
-                          "points": [[p.name, p.phone, p.email] for p in partner.contact_points]})
+                          "points": [[p.name, p.phone, p.email] for p in partner.contact_points],
+                          "information": [[format_date(v.informed_on), v.how, v.note] for v in partner.information]})
         self.watch(self.kind_box, self.name, self.unit, self.phone, self.email, self.address, self.note)
         self.name.setFocus()
 
-    def add_point(self, values: tuple[str, str, str] | list[str] = ("", "", "")) -> None:
-        row = self.points.rowCount()
-        self.points.insertRow(row)
-        for column, value in enumerate(values):
-            self.points.setItem(row, column, QTableWidgetItem(value))
-        self.points.setCurrentCell(row, 0)
-        self.changed()
+    def add_point(self, values: tuple[str, ...] | list[str] = ()) -> None:
+        self.point_rows.add_row(values)
 
     def remove_point(self) -> None:
-        row = self.points.currentRow()
-        if row >= 0:
-            self.points.removeRow(row)
-            self.changed()
+        self.point_rows.remove_row()
 
-    def _point_rows(self) -> list[list[str]]:
-        rows = []
-        for row in range(self.points.rowCount()):
-            cells = [self.points.item(row, c).text() if self.points.item(row, c) else "" for c in range(3)]
-            if any(cell.strip() for cell in cells):
-                rows.append(cells)
-        return rows
+    def add_information(self, values: tuple[str, ...] | list[str] = ()) -> None:
+        self.information_rows.add_row(values)
 
     def collect(self) -> dict:
         return {"partner_id": self.partner_id, "kind": self.kind_box.currentData(), "name": self.name.text(),
                 "unit": self.unit.text(), "phone": self.phone.text(), "email": self.email.text(),
-                "address": self.address.text(), "note": self.note.toPlainText(), "points": self._point_rows()}
+                "address": self.address.text(), "note": self.note.toPlainText(), "points": self.point_rows.rows(),
+                "information": self.information_rows.rows()}
 
     def restore(self, payload: dict) -> None:
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(payload.get("kind", "other"))))
@@ -160,27 +216,31 @@ class PartnerDialog(DraftDialog):
         self.email.setText(payload.get("email", ""))
         self.address.setText(payload.get("address", ""))
         self.note.setPlainText(payload.get("note", ""))
-        self.points.blockSignals(True)
-        self.points.setRowCount(0)
-        for values in payload.get("points", []):
-            row = self.points.rowCount()
-            self.points.insertRow(row)
-            for column, value in enumerate(list(values)[:3]):
-                self.points.setItem(row, column, QTableWidgetItem(str(value)))
-        self.points.blockSignals(False)
+        self.point_rows.set_rows(payload.get("points", []))
+        self.information_rows.set_rows(payload.get("information", []))
 
     def partner(self) -> n.Partner:
-        rows = self._point_rows()
+        """The partner as typed; a date that is not a date is refused here, naming its row."""
+        visits = []
+        for index, (day, how, note) in enumerate(self.information_rows.rows()):
+            informed_on, problem = parse_typed_date(day)
+            if informed_on is None:
+                raise ValidationError(problem or translate("DateField", "Write the date as dd-mm-yyyy."),
+                                      field=f"information.{index}.informed_on")
+            visits.append(n.InformationVisit(informed_on, how, note))
         return n.Partner(
             id=self.partner_id, kind=self.kind_box.currentData(), name=self.name.text(), unit=self.unit.text(),
             phone=self.phone.text(), email=self.email.text(), address=self.address.text(),
-            contact_points=tuple(n.ContactPoint(*cells) for cells in rows), note=self.note.toPlainText(),
+            contact_points=tuple(n.ContactPoint(*cells) for cells in self.point_rows.rows()),
+            note=self.note.toPlainText(), information=tuple(visits),
         )
 
     def show_field_error(self, field: str, text: str) -> None:
         if field.startswith("contact_points."):
             row = int(field.split(".")[1])
             self.points.setCurrentCell(row, {"name": 0, "phone": 1, "email": 2}.get(field.split(".")[-1], 0))
+        elif field.startswith("information."):
+            self.information.setCurrentCell(int(field.split(".")[1]), 0)
         super().show_field_error(field, text)
 
     def save(self) -> None:
@@ -214,9 +274,17 @@ class PartnerDirectory(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         outer.addWidget(self.search)
+        self.months = max(1, workspace.policy.inform_partners_months)
+        self.due_only = QCheckBox(fill(self.tr("Only those not informed about the effort in the last {months} months"),
+                                       months=self.months))
+        self.due_only.toggled.connect(self.refresh)
+        outer.addWidget(self.due_only)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Partners"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda item: self.edit(item.data(Qt.ItemDataRole.UserRole)))
         outer.addWidget(self.list, 1)
         self.empty = QLabel(self.tr("No partners yet. Add the school, the GP clinic or the hospital department "
@@ -245,20 +313,23 @@ class PartnerDirectory(QDialog):
 
     def refresh(self) -> None:
         try:
-            partners = self.workspace.network.partners(self.search.text())
+            since = n.months_before(self.workspace.today(), self.months) if self.due_only.isChecked() else None
+            partners = self.workspace.network.partners(self.search.text(), not_informed_since=since)
         except KnownError as exc:
             self.error.show_message(error_text(exc))
             return
         self.partners = {p.id: p for p in partners}
         self.list.clear()
         for partner in partners:
-            details = " · ".join(x for x in (kind_text(partner.kind), partner.phone, partner.email) if x)
+            informed = (fill(self.tr("last informed {date}"), date=format_date(partner.last_informed))
+                        if partner.last_informed else self.tr("not informed yet"))
+            details = " · ".join(x for x in (kind_text(partner.kind), partner.phone, partner.email, informed) if x)
             item = QListWidgetItem(f"{partner_title(partner)}\n{details}")
             item.setData(Qt.ItemDataRole.UserRole, partner.id)
             self.list.addItem(item)
         if partners:
             self.list.setCurrentRow(0)
-        self.empty.setVisible(not partners and not self.search.text().strip())
+        self.empty.setVisible(not partners and not self.search.text().strip() and not self.due_only.isChecked())
         self.edit_button.setEnabled(bool(partners))
 
     def _edit_current(self) -> None:

@@ -110,21 +110,26 @@ class DateField(QLineEdit):
 
     def date_or_error(self) -> tuple[date | None, str]:
         """(the date or None if empty, and an error text if what is typed is not a date)."""
-        text = self.text().strip()
-        if not text:
-            return None, ""
-        match = self.DATE_RE.match(text)
-        if not match:
-            return None, translate("DateField", "Write the date as dd-mm-yyyy.")
-        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-            match.group(4), match.group(5), match.group(6))
-        year_i = int(year)
-        if len(year) == 2:
-            year_i += 2000 if year_i <= date.today().year % 100 else 1900
-        try:
-            return date(year_i, int(month), int(day)), ""
-        except ValueError:
-            return None, translate("DateField", "That date does not exist.")
+        return parse_typed_date(self.text())
+
+
+def parse_typed_date(text: str) -> tuple[date | None, str]:
+    """A date typed as dd-mm-åååå (or ddmmåååå / ddmmåå): (the date or None if empty, an error text)."""
+    text = text.strip()
+    if not text:
+        return None, ""
+    match = DateField.DATE_RE.match(text)
+    if not match:
+        return None, translate("DateField", "Write the date as dd-mm-yyyy.")
+    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+        match.group(4), match.group(5), match.group(6))
+    year_i = int(year)
+    if len(year) == 2:
+        year_i += 2000 if year_i <= date.today().year % 100 else 1900
+    try:
+        return date(year_i, int(month), int(day)), ""
+    except ValueError:
+        return None, translate("DateField", "That date does not exist.")
 
 
 class StrengthMeter(QWidget):

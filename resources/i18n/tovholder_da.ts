@@ -1986,8 +1986,32 @@ og familien</translation>
         <translation>Fjern kontaktpunkt</translation>
     </message>
     <message>
+        <source>Informed about the effort (visits, staff meetings, letters)</source>
+        <translation>Informeret om indsatsen (besøg, personalemøder, breve)</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>Informed about the effort</source>
+        <translation>Informeret om indsatsen</translation>
+    </message>
+    <message>
+        <source>Add a time informed</source>
+        <translation>Tilføj en gang informeret</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Save partner</source>
@@ -2013,6 +2037,10 @@ og familien</translation>
         <translation>Find en samarbejdspartner (navn eller enhed)</translation>
     </message>
     <message>
+        <source>Only those not informed about the effort in the last {months} months</source>
+        <translation>Kun dem, der ikke er informeret om indsatsen de seneste {months} måneder</translation>
+    </message>
+    <message>
         <source>Partners</source>
         <translation>Samarbejdspartnere</translation>
     </message>
@@ -2031,6 +2059,14 @@ og familien</translation>
     <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+    <message>
+        <source>last informed {date}</source>
+        <translation>sidst informeret {date}</translation>
+    </message>
+    <message>
+        <source>not informed yet</source>
+        <translation>ikke informeret endnu</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@ the map's person form survives a lock."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
 from app.services import network_dto as n
@@ -111,3 +113,37 @@ def test_what_she_types_in_the_person_form_survives_a_lock(qtbot, controller, wo
     [person] = controller.workspace.network.map_data(case_id).people
     assert (person.name, person.sector, person.horizon) == ("Naboen Qarsten", n.SECTOR_FRIENDS, 3)
     assert controller.workspace.drafts.get(window.draft_key) is None  # the draft goes once it is saved
+
+
+def test_when_a_partner_was_informed_is_kept_and_the_ones_due_a_visit_are_found(qtbot, main_window, demo_workspace):
+    directory = main_window.actions.open_partner_directory()
+    dialog = new_partner(qtbot, directory)
+    qtbot.keyClicks(dialog.name, "Lægehuset Qvist")
+    qtbot.mouseClick(dialog.information_rows.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.information.item(0, 0).text() == "22-11-2026"  # a new row starts today
+    dialog.information.item(0, 0).setText("31-02-2026")  # no such day
+    dialog.information.item(0, 1).setText("Besøg i klinikken")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.information_error.isVisible()
+    assert dialog.information_error.text() == "Den dato findes ikke."
+    assert demo_workspace.network.partners() == ()  # nothing saved half-way
+
+    dialog.information.item(0, 0).setText("04-05-2026")  # more than six months ago
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    recent = new_partner(qtbot, directory)
+    qtbot.keyClicks(recent.name, "Skovbrynet Skole")
+    recent.add_information(("01-10-2026", "Personalemøde", "Lærerne kender nu tilbuddene"))
+    qtbot.mouseClick(recent.save_button, Qt.MouseButton.LeftButton)
+    assert not recent.isVisible()
+
+    def shown() -> list[str]:
+        return [directory.list.item(i).text() for i in range(directory.list.count())]
+
+    assert any("Lægehuset Qvist" in t and "sidst informeret 04-05-2026" in t for t in shown())
+    assert any("Skovbrynet Skole" in t and "sidst informeret 01-10-2026" in t for t in shown())
+    directory.due_only.setChecked(True)  # "not informed in the last 6 months"
+    assert "6 måneder" in directory.due_only.text()
+    assert [t.splitlines()[0] for t in shown()] == ["Lægehuset Qvist"]
+    [stored] = demo_workspace.network.partners("qvist")
+    assert stored.information == (n.InformationVisit(date(2026, 5, 4), "Besøg i klinikken"),)
