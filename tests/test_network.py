@@ -78,6 +78,11 @@ def net(workspace: Workspace):  # type: ignore[no-untyped-def]
     return workspace.network
 
 
+@pytest.fixture
+def partners(workspace: Workspace):  # type: ignore[no-untyped-def]
+    return workspace.partners
+
+
 TABLES = {"map_entries": MapEntry, "map_links": MapLink, "map_versions": MapVersion, "partners": Partner,
           "change_log": ChangeLogEntry, "audit_log": AuditEntry}
 
@@ -134,8 +139,8 @@ def _pdf_text(path) -> str:  # type: ignore[no-untyped-def]
 # ---- people
 
 
-def test_a_person_with_every_field_is_read_back_as_typed(workspace, net, case_id):
-    partner = net.save_partner(n.Partner("", "patient_association", "Diabetesforeningen", unit="Lokalafdeling Herning"))
+def test_a_person_with_every_field_is_read_back_as_typed(workspace, net, case_id, partners):
+    partner = partners.save(n.Partner("", "patient_association", "Diabetesforeningen", unit="Lokalafdeling Herning"))
     typed = n.PersonInput(
         name="  Birthe Skovbjerg Holm ", angle=30.0, distance=20.0, relation="mormor", role="Mormor",
         organisation="Diabetesforeningen", partner_id=partner.id, phone=" +45 21 43 65 87 ",
@@ -614,40 +619,40 @@ def _clinic() -> n.Partner:
     )
 
 
-def test_a_partner_is_saved_with_its_functional_contact_points_and_found_by_search(workspace, net):
-    saved = net.save_partner(_clinic())
-    net.save_partner(n.Partner("", "school", "Lindeskolen", unit="4.A", phone="96 28 00 00"))
-    net.save_partner(n.Partner("", "hospital_department", "Regionshospitalet Gødstrup", unit="Børneafdelingen"))
+def test_a_partner_is_saved_with_its_functional_contact_points_and_found_by_search(workspace, partners):
+    saved = partners.save(_clinic())
+    partners.save(n.Partner("", "school", "Lindeskolen", unit="4.A", phone="96 28 00 00"))
+    partners.save(n.Partner("", "hospital_department", "Regionshospitalet Gødstrup", unit="Børneafdelingen"))
 
     assert saved.id
     assert saved == n.Partner(saved.id, *[getattr(_clinic(), f) for f in ("kind", "name", "unit", "phone", "email",
                                                                             "address", "contact_points", "note")])
-    assert [p.name for p in net.partners()] == ["Lindeskolen", "Lægehuset Torvet", "Regionshospitalet Gødstrup"]
-    assert [p.id for p in net.partners("lægehuset")] == [saved.id]
-    assert [p.id for p in net.partners("TORVET mads")] == [saved.id]  # every word, any case, also the unit
-    assert [p.name for p in net.partners("gp_clinic")] == ["Lægehuset Torvet"]
-    assert [p.name for p in net.partners("børneafd")] == ["Regionshospitalet Gødstrup"]
-    assert net.partners("tandlæge") == ()
+    assert [p.name for p in partners.find()] == ["Lindeskolen", "Lægehuset Torvet", "Regionshospitalet Gødstrup"]
+    assert [p.id for p in partners.find("lægehuset")] == [saved.id]
+    assert [p.id for p in partners.find("TORVET mads")] == [saved.id]  # every word, any case, also the unit
+    assert [p.name for p in partners.find("gp_clinic")] == ["Lægehuset Torvet"]
+    assert [p.name for p in partners.find("børneafd")] == ["Regionshospitalet Gødstrup"]
+    assert partners.find("tandlæge") == ()
     assert [(e.entity, e.record_id) for e in _audit(workspace, "partner.save")][0] == ("partners", saved.id)
 
 
-def test_changing_a_partner_keeps_one_record(workspace, net):
-    saved = net.save_partner(_clinic())
+def test_changing_a_partner_keeps_one_record(workspace, partners):
+    saved = partners.save(_clinic())
 
-    changed = net.save_partner(n.Partner(saved.id, "gp_clinic", "Lægehuset Torvet", unit="Læge Sara Lund",
+    changed = partners.save(n.Partner(saved.id, "gp_clinic", "Lægehuset Torvet", unit="Læge Sara Lund",
                                          phone="97 12 34 99", contact_points=(n.ContactPoint("Akuttelefon", "97 12 34 00"),)))
 
     assert changed.id == saved.id
-    assert net.partners() == (changed,)
+    assert partners.find() == (changed,)
     assert (changed.unit, changed.phone, changed.contact_points) == (
         "Læge Sara Lund", "97 12 34 99", (n.ContactPoint("Akuttelefon", "97 12 34 00"),))
     assert _counts(workspace)["partners"] == 1
 
 
-def test_partners_not_informed_for_six_months_are_the_ones_due_a_visit(workspace, net):
+def test_partners_not_informed_for_six_months_are_the_ones_due_a_visit(workspace, partners):
     """FR-18: "a partner last informed 7 months ago appears when the threshold is 6 months"."""
     def informed(name: str, *days: date) -> n.Partner:
-        return net.save_partner(n.Partner("", "gp_clinic", name, information=tuple(
+        return partners.save(n.Partner("", "gp_clinic", name, information=tuple(
             n.InformationVisit(day, "Besøg i klinikken", "Talte med lægerne") for day in days)))
 
     seven = informed("Lægehuset Torvet", TODAY - timedelta(days=400), n.months_before(TODAY, 7))
@@ -656,17 +661,17 @@ def test_partners_not_informed_for_six_months_are_the_ones_due_a_visit(workspace
     just = informed("Sundhedshuset", n.months_before(TODAY, 6))  # exactly six months ago: not yet due
 
     threshold = n.months_before(TODAY, workspace.policy.inform_partners_months)
-    due = net.partners(not_informed_since=threshold)
+    due = partners.find(not_informed_since=threshold)
 
     assert [p.name for p in due] == ["Lægehuset Torvet", "Lægehuset ved Åen"]
     assert (seven.last_informed, five.last_informed, never.last_informed, just.last_informed) == (
         n.months_before(TODAY, 7), n.months_before(TODAY, 5), None, n.months_before(TODAY, 6))
     assert [v.informed_on for v in seven.information] == [n.months_before(TODAY, 7), TODAY - timedelta(days=400)]
-    assert net.partners("torvet", not_informed_since=threshold) == (seven,)
+    assert partners.find("torvet", not_informed_since=threshold) == (seven,)
     # Informed today: no longer due.
-    net.save_partner(n.Partner(seven.id, seven.kind, seven.name, information=(
+    partners.save(n.Partner(seven.id, seven.kind, seven.name, information=(
         n.InformationVisit(TODAY, "Personalemøde"), *seven.information)))
-    assert [p.name for p in net.partners(not_informed_since=threshold)] == ["Lægehuset ved Åen"]
+    assert [p.name for p in partners.find(not_informed_since=threshold)] == ["Lægehuset ved Åen"]
 
 
 @pytest.mark.parametrize(("day", "months", "expected"), [
@@ -691,21 +696,21 @@ def test_months_before(day, months, expected):
     (n.Partner("", "school", "Lindeskolen", information=(n.InformationVisit(date(2026, 5, 4)), n.InformationVisit(
         TODAY + timedelta(days=1), "Personalemøde"))), "information.1.informed_on"),
 ])
-def test_a_bad_partner_is_refused_with_the_field(workspace, net, partner, field):
+def test_a_bad_partner_is_refused_with_the_field(workspace, partner, field, partners):
     counts = _counts(workspace)
 
     with pytest.raises(ValidationError) as error:
-        net.save_partner(partner)
+        partners.save(partner)
 
     assert error.value.field == field
     assert _counts(workspace) == counts
 
 
-def test_a_person_from_a_partner_is_prefilled_and_keeps_the_partner(net, case_id):
-    clinic = net.save_partner(_clinic())
+def test_a_person_from_a_partner_is_prefilled_and_keeps_the_partner(net, case_id, partners):
+    clinic = partners.save(_clinic())
     angle, distance = n.centre_of("professional", 3)
 
-    typed = net.person_from_partner(clinic.id, angle, distance)
+    typed = partners.person_from(clinic.id, angle, distance)
 
     assert typed == n.PersonInput(name="Læge Mads Ravn", angle=angle, distance=distance, organisation="Lægehuset Torvet",
                                   partner_id=clinic.id, phone="97 12 34 56", email="post@laegehuset-torvet.example.dk",
@@ -714,35 +719,35 @@ def test_a_person_from_a_partner_is_prefilled_and_keeps_the_partner(net, case_id
     assert (added.partner_id, added.organisation, added.sector, added.horizon) == (
         clinic.id, "Lægehuset Torvet", "professional", 3)
     with pytest.raises(CaseNotFoundError):
-        net.person_from_partner("no-such-partner", angle, distance)
+        partners.person_from("no-such-partner", angle, distance)
 
 
-def test_a_partner_without_a_unit_gives_its_own_name(net):
-    school = net.save_partner(n.Partner("", "school", "Lindeskolen", phone="96 28 00 00"))
+def test_a_partner_without_a_unit_gives_its_own_name(partners):
+    school = partners.save(n.Partner("", "school", "Lindeskolen", phone="96 28 00 00"))
 
-    typed = net.person_from_partner(school.id, *n.centre_of("school_work", 2))
+    typed = partners.person_from(school.id, *n.centre_of("school_work", 2))
 
     assert (typed.name, typed.organisation, typed.phone, typed.partner_id) == (
         "Lindeskolen", "Lindeskolen", "96 28 00 00", school.id)
 
 
-def test_a_gp_clinic_on_two_families_maps_is_one_partner(workspace, net, case_id):
-    clinic = net.save_partner(_clinic())
+def test_a_gp_clinic_on_two_families_maps_is_one_partner(workspace, net, case_id, partners):
+    clinic = partners.save(_clinic())
     other = _case(workspace, "Nørgaard")
 
-    mine = net.add_person(case_id, net.person_from_partner(clinic.id, PRO, FAR))
-    theirs = net.add_person(other, net.person_from_partner(clinic.id, PRO, MID))
+    mine = net.add_person(case_id, partners.person_from(clinic.id, PRO, FAR))
+    theirs = net.add_person(other, partners.person_from(clinic.id, PRO, MID))
 
     assert mine.id != theirs.id
     assert mine.partner_id == theirs.partner_id == clinic.id
-    assert [p.id for p in net.partners("lægehuset")] == [clinic.id]
+    assert [p.id for p in partners.find("lægehuset")] == [clinic.id]
     assert _counts(workspace)["partners"] == 1
     # A change to the clinic is one change, seen from both maps (through the invitees' fallback).
     net.update_person(case_id, mine.id, person("Læge Mads Ravn", PRO, FAR, organisation="", partner_id=clinic.id,
                                                invite=True))
     net.update_person(other, theirs.id, person("Læge Mads Ravn", PRO, MID, organisation="", partner_id=clinic.id,
                                                invite=True))
-    net.save_partner(n.Partner(clinic.id, "gp_clinic", "Lægehuset Torvet", phone="97 12 34 99"))
+    partners.save(n.Partner(clinic.id, "gp_clinic", "Lægehuset Torvet", phone="97 12 34 99"))
     assert [(i.organisation, i.phone) for i in net.invitees(case_id)] == [("Lægehuset Torvet", "97 12 34 99")]
     assert [(i.organisation, i.phone) for i in net.invitees(other)] == [("Lægehuset Torvet", "97 12 34 99")]
 
@@ -751,9 +756,9 @@ def test_a_gp_clinic_on_two_families_maps_is_one_partner(workspace, net, case_id
 
 
 def test_invitees_are_the_people_flagged_invite_with_their_own_contact_details_or_their_partners(workspace, net,
-                                                                                                     case_id):
-    clinic = net.save_partner(_clinic())
-    school = net.save_partner(n.Partner("", "school", "Lindeskolen", phone="96 28 00 00",
+                                                                                                     case_id, partners):
+    clinic = partners.save(_clinic())
+    school = partners.save(n.Partner("", "school", "Lindeskolen", phone="96 28 00 00",
                                         email="kontor@lindeskolen.example.dk"))
     grandmother = net.add_person(case_id, person("Birthe Holm", FAM, NEAR, role="Mormor", phone="21436587",
                                                  email="birthe@example.dk", invite=True, consent_to_share=True))

@@ -197,13 +197,13 @@ DEMO_INFORMED = {
 
 def demo_partners(workspace: Workspace) -> dict[str, n.Partner]:
     """The partner directory of a demo municipality (made-up organisations), by name."""
-    existing = {p.name: p for p in workspace.network.partners()}
+    existing = {p.name: p for p in workspace.partners.find()}
     today = workspace.today()
     for kind, name, unit, phone, email, address, points in DEMO_PARTNERS:
         if name not in existing:
             informed = tuple(n.InformationVisit(n.months_before(today, months), how, note)
                              for months, how, note in DEMO_INFORMED.get(name, ()))
-            existing[name] = workspace.network.save_partner(n.Partner(
+            existing[name] = workspace.partners.save(n.Partner(
                 "", kind, name, unit, phone, email, address, tuple(n.ContactPoint(*p) for p in points),
                 information=informed))
     return existing

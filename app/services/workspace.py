@@ -46,6 +46,7 @@ from app.services.drafts import DraftService
 from app.services.dto import NewProfile, ProfileInfo
 from app.services.network import NetworkService
 from app.services.network_exchange import NetworkExchangeService
+from app.services.partners import PartnerService
 from app.services.store import Store, open_store
 from app.services.validation import check_email, check_phone, required_text
 from app.settings import Policy, Settings
@@ -77,6 +78,7 @@ class Workspace:
         self.summaries = SummaryService(ctx, self.conversations)
         self.network = NetworkService(ctx)
         self.network_files = NetworkExchangeService(ctx, self.network)
+        self.partners = PartnerService(ctx)
 
     def install_content(self, source: Path) -> object:
         """Take a municipality's content file (e.g. its own conversation guide) into use.

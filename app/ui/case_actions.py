@@ -147,7 +147,7 @@ class CaseActions(QObject):
 
     def _partners_changed(self) -> None:
         try:
-            partners = self.workspace.network.partners()
+            partners = self.workspace.partners.find()
         except KnownError as exc:
             self.panel.show_message(error_text(exc))
             return
@@ -277,7 +277,7 @@ class CaseActions(QObject):
             self.new_case(payload)
             return
         if draft.kind == "partner":
-            partner = next((p for p in ws.network.partners() if p.id == payload.get("partner_id")), None)
+            partner = next((p for p in ws.partners.find() if p.id == payload.get("partner_id")), None)
             self.open_form(PartnerDialog(ws, partner, window), payload)
             return
         if draft.kind == "network_person":

@@ -110,7 +110,7 @@ class NetworkMapWindow(QWidget):
         self.scene.set_labels(self.sector_labels(), self.centre_text())
         self.view = MapView(self.scene)
         self.form = PersonForm()
-        self.form.set_partners(workspace.network.partners())
+        self.form.set_partners(workspace.partners.find())
         self.list_page = PeopleList(self.editor)
         self.people, self.table, self.ties = self.list_page.model, self.list_page.table, self.list_page.ties
         self.measures = MeasuresPanel()

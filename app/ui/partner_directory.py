@@ -244,7 +244,7 @@ class PartnerDialog(DraftDialog):
         super().show_field_error(field, text)
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.network.save_partner(self.partner()))
+        self.run_save(lambda: self.workspace.partners.save(self.partner()))
 
 
 class PartnerDirectory(QDialog):
@@ -314,7 +314,7 @@ class PartnerDirectory(QDialog):
     def refresh(self) -> None:
         try:
             since = n.months_before(self.workspace.today(), self.months) if self.due_only.isChecked() else None
-            partners = self.workspace.network.partners(self.search.text(), not_informed_since=since)
+            partners = self.workspace.partners.find(self.search.text(), not_informed_since=since)
         except KnownError as exc:
             self.error.show_message(error_text(exc))
             return

@@ -36,7 +36,7 @@ def test_a_partner_entered_once_is_chosen_on_two_families_maps(qtbot, main_windo
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert [directory.list.item(i).text().splitlines()[0] for i in range(directory.list.count())] == ["Lægehuset Qvist"]
-    [stored] = demo_workspace.network.partners()
+    [stored] = demo_workspace.partners.find()
     assert (stored.kind, stored.phone) == ("gp_clinic", "70 11 22 33")
     assert stored.contact_points == (n.ContactPoint("Sekretariatet", "70 11 22 34", "sekretariat@example.invalid"),)
 
@@ -72,7 +72,7 @@ def test_a_partner_without_a_name_or_with_a_wrong_contact_is_refused_inline(qtbo
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.points_error.isVisible()
     assert dialog.points.currentRow() == 0
-    assert demo_workspace.network.partners() == ()  # nothing saved half-way
+    assert demo_workspace.partners.find() == ()  # nothing saved half-way
 
 
 def test_directory_changes_reach_an_open_map(qtbot, main_window, demo_workspace):
@@ -126,7 +126,7 @@ def test_when_a_partner_was_informed_is_kept_and_the_ones_due_a_visit_are_found(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.information_error.isVisible()
     assert dialog.information_error.text() == "Den dato findes ikke."
-    assert demo_workspace.network.partners() == ()  # nothing saved half-way
+    assert demo_workspace.partners.find() == ()  # nothing saved half-way
 
     dialog.information.item(0, 0).setText("04-05-2026")  # more than six months ago
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -145,5 +145,5 @@ def test_when_a_partner_was_informed_is_kept_and_the_ones_due_a_visit_are_found(
     directory.due_only.setChecked(True)  # "not informed in the last 6 months"
     assert "6 måneder" in directory.due_only.text()
     assert [t.splitlines()[0] for t in shown()] == ["Lægehuset Qvist"]
-    [stored] = demo_workspace.network.partners("qvist")
+    [stored] = demo_workspace.partners.find("qvist")
     assert stored.information == (n.InformationVisit(date(2026, 5, 4), "Besøg i klinikken"),)
