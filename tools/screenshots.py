@@ -150,6 +150,13 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     shoot(network, out / f"network-map{suffix}.png", app)
     network.tabs.setCurrentWidget(network.list_page)
     shoot(network, out / f"network-list{suffix}.png", app)
+    network.set_presenting(True)
+    network.showNormal()  # the offscreen "screen" is small: show full screen's layout at a laptop's size
+    network.resize(1440, 900)
+    settle(app)
+    network.view.fit()
+    shoot(network, out / f"network-fullscreen{suffix}.png", app)
+    network.set_presenting(False)
     network.tabs.setCurrentWidget(network.measures_page)
     shoot(network, out / f"network-measures{suffix}.png", app)
     first = network.map_view.versions[0].id

@@ -225,6 +225,7 @@ class NetworkScene(QGraphicsScene):
     move_finished = Signal(str, float, float)     # person id, angle, distance: a drag ended
     tie_requested = Signal(str, str)              # a person dragged onto another with Shift (or the tie tool)
     person_chosen = Signal(str)
+    person_opened = Signal(str)  # a double-click: she wants to change the person
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -367,6 +368,12 @@ class NetworkScene(QGraphicsScene):
         super().mousePressEvent(event)
         if item is not None:
             self.person_chosen.emit(item.person.id)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        item = self._person_at(event.scenePos())
+        if item is not None:
+            self.person_opened.emit(item.person.id)
+        super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         item, start = self._press_item, self._press_pos

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -81,7 +81,11 @@ class NetworkMapWindow(QWidget):
         self._action(toolbar, self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut,
                      lambda: self.view.zoom(1 / 1.2)).setIconText("−")
         self._action(toolbar, self.tr("Whole map"), "Ctrl+0", lambda: self.view.fit())
-        toolbar.addSeparator()
+        # Full screen with only the map, for drawing it together with the family across the table.
+        self.present_action = self._action(toolbar, self.tr("Full screen"), "F11",
+                                           lambda: self.set_presenting(self.present_action.isChecked()))
+        self.present_action.setCheckable(True)
+        office_tools = [toolbar.addSeparator()]  # what full screen leaves out: it is for the family
         self.initials_action = self._action(toolbar, self.tr("Initials and roles only"), "Ctrl+I", self._initials)
         self.initials_action.setCheckable(True)
         export_menu = QMenu(self)
@@ -95,9 +99,11 @@ class NetworkMapWindow(QWidget):
         self.export_button.setText(self.tr("Export"))
         self.export_button.setMenu(export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        toolbar.addWidget(self.export_button)
-        toolbar.addSeparator()
-        self._action(toolbar, self.tr("Partners …"), "", lambda: self.partner_directory_requested.emit()).setToolTip(
+        office_tools += [self.initials_action, toolbar.addWidget(self.export_button), toolbar.addSeparator()]
+        partners = self._action(toolbar, self.tr("Partners …"), "", lambda: self.partner_directory_requested.emit())
+        office_tools.append(partners)
+        self.office_tools = office_tools
+        partners.setToolTip(
             self.tr("The partner directory: organisations entered once and chosen on every family's map"))
         outer.addWidget(toolbar)
         self.message = banner("", "errorBanner")
@@ -146,10 +152,12 @@ class NetworkMapWindow(QWidget):
         self.scene.move_finished.connect(self.editor.move_person)
         self.scene.tie_requested.connect(self._tie)
         self.scene.person_chosen.connect(self._show_person)
+        self.scene.person_opened.connect(lambda _person_id: self._form_needed(True))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.form.submitted.connect(self._submit)
         self.form.removed.connect(self._remove_person)
-        self.form.cancelled.connect(lambda: self.form.new_person(self.form.angle, self.form.distance))
+        self.form.cancelled.connect(lambda: (self.form.new_person(self.form.angle, self.form.distance),
+                                             self._form_needed(False)))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.editor.changed.connect(self._refresh)
         self.editor.moved.connect(self._person_moved)
@@ -165,6 +173,8 @@ class NetworkMapWindow(QWidget):
         self.versions.save_requested.connect(self._save_version)
         self.versions.compare_requested.connect(self._compare)
         self.comparisons: list[MapComparison] = []
+        self.presenting = False
+        QShortcut(QKeySequence("Escape"), self, self._leave_presenting)
         self.export_dir: Path | None = None
         self._refresh()
         self.versions.show_versions(self.map_view.versions, workspace.today())
@@ -196,6 +206,30 @@ class NetworkMapWindow(QWidget):
     def centre_text(self) -> str:
         names = self.map_view.centre_names
         return fill(self.tr("{names}\nand the family"), names=" & ".join(names)) if names else self.tr("The family")
+
+    def set_presenting(self, on: bool) -> None:
+        """Full screen with only the map (Esc or F11 leaves). The person form comes back while she adds
+        someone (a click on an empty spot) or changes someone (a double-click), and goes again when that
+        is saved or cancelled; dragging people and drawing ties work as usual."""
+        self.presenting = on
+        self.present_action.setChecked(on)
+        self.present_action.setText(self.tr("Leave full screen (Esc)") if on else self.tr("Full screen"))
+        self.tabs.setVisible(not on)
+        for action in self.office_tools:
+            action.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        QTimer.singleShot(0, self.view.fit)
+
+    def _leave_presenting(self) -> None:
+        if self.presenting:
+            self.set_presenting(False)
+
+    def _form_needed(self, needed: bool) -> None:
+        if self.presenting:
+            self.tabs.setVisible(needed)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
@@ -281,10 +315,12 @@ class NetworkMapWindow(QWidget):
 
     def _add_at(self, angle: float, distance: float) -> None:
         """A click on an empty spot: a new person there; the form asks for the name."""
+        self._form_needed(True)
         self.tabs.setCurrentWidget(self.form)
         self.form.new_person(angle, distance)
 
     def _add_here(self) -> None:
+        self._form_needed(True)
         self.tabs.setCurrentWidget(self.form)
         self.form.new_person(*n.centre_of(self.form.sector.currentData() or n.SECTOR_FAMILY, 2))
 
@@ -294,12 +330,14 @@ class NetworkMapWindow(QWidget):
             if self.editor.edit_person(person_id, person):
                 self.form.show_person(self.editor.data.person(person_id))
                 self.discard_form_draft()
+                self._form_needed(False)
         else:
             added = self.editor.add_person(person)
             if added is not None:
                 self.scene.select_person(added.id)
                 self.form.new_person(*n.centre_of(added.sector, added.horizon))
                 self.discard_form_draft()
+                self._form_needed(False)
 
     # ---- the person form's draft
 

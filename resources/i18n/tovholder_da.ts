@@ -1545,6 +1545,10 @@
         <translation>Hele kortet</translation>
     </message>
     <message>
+        <source>Full screen</source>
+        <translation>Fuld skærm</translation>
+    </message>
+    <message>
         <source>Initials and roles only</source>
         <translation>Kun initialer og roller</translation>
     </message>
@@ -1609,6 +1613,10 @@ og familien</translation>
     <message>
         <source>The family</source>
         <translation>Familien</translation>
+    </message>
+    <message>
+        <source>Leave full screen (Esc)</source>
+        <translation>Forlad fuld skærm (Esc)</translation>
     </message>
     <message>
         <source>Saving …</source>

@@ -158,6 +158,32 @@ def test_a_name_has_a_white_halo_under_it_that_follows_a_new_name(qtbot, window)
     assert (item.label.text(), item.halo.text()) == ("Moster Nadja", "Moster Nadja")
 
 
+def test_full_screen_shows_only_the_map_and_the_form_only_while_she_adds_someone(qtbot, window):
+    person = add_by_click(qtbot, window, "Mormor Inge", 40, 20)
+
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.presenting and window.isFullScreen() and not window.tabs.isVisible()
+    # Only what drawing needs: no exports, initials or partner directory in front of the family.
+    assert window.add_action.isVisible() and not any(a.isVisible() for a in window.office_tools)
+    assert window.initials_action in window.office_tools
+    qtbot.waitUntil(lambda: window.view.width() >= window.width() - 20)  # the map takes the whole width
+
+    click_map(qtbot, window, 135, 50)  # adding someone brings the form back ...
+    assert window.tabs.isVisible() and window.form.name.hasFocus()
+    qtbot.keyClicks(window.form.name, "Naboen Jens")
+    qtbot.keyClick(window.form.name, Qt.Key.Key_Return)
+    assert not window.tabs.isVisible()  # ... and saving takes it away again
+    assert {p.name for p in stored(window).people} == {"Mormor Inge", "Naboen Jens"}
+
+    point = view_point(window, person.angle, person.distance)
+    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)  # change someone
+    assert window.tabs.isVisible() and window.form.person_id == person.id
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presenting and not window.isFullScreen() and window.tabs.isVisible()
+    assert all(a.isVisible() for a in window.office_tools)
+
+
 def test_bad_input_is_refused_inline_and_nothing_is_saved(qtbot, window):
     click_map(qtbot, window, 30, 50)
     form = window.form
