@@ -674,6 +674,18 @@ def test_partners_not_informed_for_six_months_are_the_ones_due_a_visit(workspace
     assert [p.name for p in partners.find(not_informed_since=threshold)] == ["Lægehuset ved Åen"]
 
 
+def test_an_information_entry_this_app_did_not_write_is_left_out_not_a_crash(workspace, partners):
+    clinic = partners.save(n.Partner("", "gp_clinic", "Lægehuset Torvet", information=(
+        n.InformationVisit(date(2026, 5, 4), "Besøg"),)))
+    with workspace.store.unit_of_work() as session:
+        session.execute(update(Partner).where(Partner.id == clinic.id).values(information=[
+            {"on": "2026-05-04", "how": "Besøg"}, {"on": "4. maj"}, {"how": "uden dato"}, "tekst", {"on": None}]))
+
+    [found] = partners.find()
+
+    assert found.information == (n.InformationVisit(date(2026, 5, 4), "Besøg"),)
+
+
 @pytest.mark.parametrize(("day", "months", "expected"), [
     (date(2026, 11, 22), 6, date(2026, 5, 22)),
     (date(2026, 3, 31), 1, date(2026, 2, 28)),

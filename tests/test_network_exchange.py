@@ -236,7 +236,7 @@ def test_the_same_tie_twice_and_broken_or_foreign_files_are_refused(two_cases, t
         ws.network_files.import_map(second, broken)
     assert caught.value.params["line"] == 2 and "line 2" in caught.value.english()
 
-    for content in (b"\x89PNG\r\n\x1a\n\x00\x00", b"[1, 2, 3]", b'{"people": []}'):
+    for content in (b"\x89PNG\r\n\x1a\n\x00\x00", b"[1, 2, 3]", b'{"people": []}', b"[" * 200_000 + b"]" * 200_000):
         foreign = tmp_path / "fremmed.json"
         foreign.write_bytes(content)
         with pytest.raises(MapFileError) as caught:

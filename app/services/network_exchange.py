@@ -96,7 +96,7 @@ def parse_map_file(content: bytes) -> ImportedMap:
         raise MapFileError(QT_TRANSLATE_NOOP("Errors", "The file is too large to be a network map."))
     try:
         document = json.loads(content.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
+    except (UnicodeDecodeError, RecursionError) as exc:  # not text, or nested beyond reason
         raise MapFileError() from exc
     except json.JSONDecodeError as exc:
         raise MapFileError(QT_TRANSLATE_NOOP(

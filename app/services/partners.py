@@ -20,9 +20,16 @@ from app.services.cases import CaseNotFoundError
 from app.services.context import ServiceContext
 
 
+def _visit(entry: dict) -> n.InformationVisit | None:
+    try:
+        return n.InformationVisit(date.fromisoformat(entry["on"]), entry.get("how", ""), entry.get("note", ""))
+    except (KeyError, TypeError, ValueError):  # not written by this app: left out, never a crash
+        return None
+
+
 def _partner(row: Partner) -> n.Partner:
-    visits = sorted((n.InformationVisit(date.fromisoformat(v["on"]), v.get("how", ""), v.get("note", ""))
-                     for v in row.information or () if v.get("on")), key=lambda v: v.informed_on, reverse=True)
+    visits = sorted((v for v in map(_visit, row.information or ()) if v is not None),
+                    key=lambda v: v.informed_on, reverse=True)
     return n.Partner(
         row.id, row.kind, row.name, row.unit, row.phone, row.email, row.address,
         tuple(n.ContactPoint(c.get("name", ""), c.get("phone", ""), c.get("email", "")) for c in row.contact_points or ()),
