@@ -48,4 +48,6 @@ def main_window(qtbot, demo_workspace):
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
+    window.activateWindow()  # a bare X server (Xvfb, no window manager) does not activate it by itself
+    qtbot.waitUntil(window.isActiveWindow)
     return window

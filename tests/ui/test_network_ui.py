@@ -37,6 +37,7 @@ def window(qtbot, demo_workspace):
     qtbot.addWidget(w)
     with qtbot.waitExposed(w):
         w.show()
+    w.activateWindow()  # a bare X server (Xvfb, no window manager) does not activate it by itself
     qtbot.waitUntil(w.isActiveWindow)
     return w
 
