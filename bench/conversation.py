@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import platform
 import random
@@ -333,13 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - run_start
     results["run_seconds"] = elapsed
 
-    print()
-    for name in figures:
-        print(f"ratio {name} {results['figures'][name]['ratio']:.2f}")
+    store_bench.print_ratios(results["figures"], figures)
 
     enc = {name: stats["encrypted"] for name, stats in figures.items()}
-    checks = [(f"ratio {name} <= {MAX_RATIO}", results["figures"][name]["ratio"] <= MAX_RATIO,
-               f"{results['figures'][name]['ratio']:.2f}") for name in figures]
+    checks = store_bench.ratio_checks(results["figures"], figures, MAX_RATIO)
     checks += [
         (f"open_conversation p95 <= {MAX_OPEN_MS:.0f} ms", enc["open_conversation"]["p95"] <= MAX_OPEN_MS,
          f"p95 {enc['open_conversation']['p95']:.1f} ms, median {enc['open_conversation']['median']:.1f} ms"),
@@ -352,12 +348,7 @@ def main(argv: list[str] | None = None) -> int:
          f"median {enc['export_pdf']['median']:.1f} ms, max {enc['export_pdf']['max']:.1f} ms"),
     ]
     print(f"\nTargets (encrypted side; run time {elapsed:.0f} s, load average {store_bench.load_average()})")
-    for label, ok, value in checks:
-        print(f"  {store_bench.verdict(ok)}  {label:<40} {value}")
-    results["targets"] = [{"target": label, "pass": ok, "value": value} for label, ok, value in checks]
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2, default=str))
-        print(f"\nresults written to {args.json}")
+    store_bench.report_targets(checks, results, args.json)
     return 0
 
 

@@ -32,7 +32,6 @@ import argparse
 import cProfile
 import gc
 import io
-import json
 import os
 import platform
 import pstats
@@ -428,14 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - run_start
     results["run_seconds"] = elapsed
 
-    print()
-    for name in figures:
-        print(f"ratio {name} {results['figures'][name]['ratio']:.2f}")
+    store_bench.print_ratios(results["figures"], figures)
 
     enc = {name: stats["encrypted"] for name, stats in figures.items()}
     moves_target = MAX_MOVES_MS * args.moves / 1000
-    checks = [(f"ratio {name} <= {MAX_RATIO}", results["figures"][name]["ratio"] <= MAX_RATIO,
-               f"{results['figures'][name]['ratio']:.2f}") for name in figures]
+    checks = store_bench.ratio_checks(results["figures"], figures, MAX_RATIO)
     checks += [
         (f"open_map median and max <= {MAX_OPEN_MS:.0f} ms",
          enc["open_map"]["median"] <= MAX_OPEN_MS and enc["open_map"]["max"] <= MAX_OPEN_MS,
@@ -444,12 +440,7 @@ def main(argv: list[str] | None = None) -> int:
          f"median {enc['moves']['median']:.0f} ms, max {enc['moves']['max']:.0f} ms"),
     ]
     print(f"\nTargets (encrypted side; run time {elapsed:.0f} s, load average {store_bench.load_average()})")
-    for label, ok, value in checks:
-        print(f"  {store_bench.verdict(ok)}  {label:<40} {value}")
-    results["targets"] = [{"target": label, "pass": ok, "value": value} for label, ok, value in checks]
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2, default=str))
-        print(f"\nresults written to {args.json}")
+    store_bench.report_targets(checks, results, args.json)
     return 0
 
 
