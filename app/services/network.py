@@ -7,6 +7,7 @@ change-log row and an audit entry. Removing a person returns what is needed to r
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -119,8 +120,7 @@ class NetworkService:
         if any(s not in n.SUPPORT_TYPES for s in person.support):
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown choice."), field="support")
         _check_position(person.angle, person.distance)
-        return n.PersonInput(**{**person.__dict__, "name": name, "phone": person.phone.strip(),
-                                "email": person.email.strip()})
+        return dataclasses.replace(person, name=name, phone=person.phone.strip(), email=person.email.strip())
 
     def add_person(self, case_id: str, person: n.PersonInput) -> n.NetworkPerson:
         person = self.check_person(person)
@@ -168,7 +168,7 @@ class NetworkService:
     def move_person(self, case_id: str, person_id: str, angle: float, distance: float) -> n.NetworkPerson:
         """Move a person (drag on the map, or a new sector/horizon in the list)."""
         _check_position(angle, distance)
-        angle = ((angle + 180.0) % 360.0) - 180.0
+        angle = n.normal_angle(angle)
         with self.ctx.store.unit_of_work() as session:
             row = self._entry(session, case_id, person_id)
             row.angle, row.distance = angle, distance
@@ -189,7 +189,7 @@ class NetworkService:
             for row in rows:
                 angle, distance = moves[row.id]
                 _check_position(angle, distance)
-                row.angle, row.distance = ((angle + 180.0) % 360.0) - 180.0, distance
+                row.angle, row.distance = n.normal_angle(angle), distance
             session.flush()
             append_audit(session, "network.person.move", case_id=case_id, entity="map_entries",
                          detail={"people": len(rows)})
@@ -348,7 +348,7 @@ class NetworkService:
     def _fields(person: n.PersonInput) -> dict:
         fields = dict(person.__dict__)
         fields["support"] = list(person.support)
-        fields["angle"] = ((person.angle + 180.0) % 360.0) - 180.0
+        fields["angle"] = n.normal_angle(person.angle)
         return fields
 
     @staticmethod

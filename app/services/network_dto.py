@@ -32,9 +32,14 @@ QUALITIES = ("supportive", "ambivalent", "strained", "conflict")
 TIE_QUALITIES = ("", "strained", "conflict")
 
 
+def normal_angle(angle: float) -> float:
+    """The same direction as an angle in [-180, 180)."""
+    return ((angle + 180.0) % 360.0) - 180.0
+
+
 def sector_of(angle: float) -> str:
     """The sector a position's angle lies in (0 ≤ a < 90 family, 90 ≤ a ≤ 180 friends, ...)."""
-    a = ((angle + 180.0) % 360.0) - 180.0
+    a = normal_angle(angle)
     if 0.0 <= a < 90.0:
         return SECTOR_FAMILY
     if a >= 90.0 or a == -180.0:
@@ -129,6 +134,11 @@ class NetworkPerson:
     @property
     def horizon(self) -> int:
         return horizon_of(self.distance)
+
+    def as_input(self, **changes: object) -> PersonInput:
+        """The person as the form or the list would send it, with ``changes`` applied."""
+        fields = {k: v for k, v in self.__dict__.items() if k != "id"}
+        return PersonInput(**{**fields, **changes})  # type: ignore[arg-type]
 
     @property
     def is_professional(self) -> bool:

@@ -5,6 +5,7 @@ saved together a moment later, in one transaction (``flush`` saves them at once,
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,10 +17,6 @@ from app.services.workspace import Workspace
 from app.ui.i18n import error_text, fill, translate
 
 MOVE_SAVE_MS = 300
-
-
-def input_of(person: n.NetworkPerson) -> n.PersonInput:
-    return n.PersonInput(**{k: v for k, v in person.__dict__.items() if k != "id"})
 
 
 class _Command(QUndoCommand):
@@ -77,10 +74,10 @@ class _EditPerson(_Command):
         self.before, self.after = before, after
 
     def apply(self) -> None:
-        self.editor.network.update_person(self.editor.case_id, self.after.id, input_of(self.after))
+        self.editor.network.update_person(self.editor.case_id, self.after.id, self.after.as_input())
 
     def revert(self) -> None:
-        self.editor.network.update_person(self.editor.case_id, self.before.id, input_of(self.before))
+        self.editor.network.update_person(self.editor.case_id, self.before.id, self.before.as_input())
 
 
 class _MovePerson(QUndoCommand):
@@ -226,7 +223,7 @@ class MapEditor(QObject):
     def _place(self, person_id: str, angle: float, distance: float) -> None:
         """A move: shown at once, saved with the next batch."""
         people = tuple(
-            n.NetworkPerson(**{**p.__dict__, "angle": ((angle + 180.0) % 360.0) - 180.0, "distance": distance})
+            dataclasses.replace(p, angle=n.normal_angle(angle), distance=distance)
             if p.id == person_id else p for p in self.data.people)
         self.data = n.MapData(people, self.data.ties)
         self._pending[person_id] = (angle, distance)

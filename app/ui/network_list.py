@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services import network_dto as n
 from app.ui.i18n import translate
-from app.ui.network_editor import MapEditor, input_of
+from app.ui.network_editor import MapEditor
 from app.ui.network_forms import horizon_text, quality_text, sector_text
 from app.ui.widgets import ErrorLabel
 
@@ -125,7 +125,7 @@ class PeopleModel(QAbstractTableModel):
         column = index.column()
         if column == INVITE and role == Qt.ItemDataRole.CheckStateRole:
             checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
-            return self.editor.edit_person(person.id, n.PersonInput(**{**input_of(person).__dict__, "invite": checked}))
+            return self.editor.edit_person(person.id, person.as_input(invite=checked))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column in (SECTOR, HORIZON):
@@ -137,7 +137,7 @@ class PeopleModel(QAbstractTableModel):
         field = {NAME: "name", RELATION: "relation", ROLE: "role", ORGANISATION: "organisation", QUALITY: "quality"}[column]
         if getattr(person, field) == value:
             return True
-        return self.editor.edit_person(person.id, n.PersonInput(**{**input_of(person).__dict__, field: value}))
+        return self.editor.edit_person(person.id, person.as_input(**{field: value}))
 
 
 def _display(person: n.NetworkPerson, column: int) -> str:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from app.services import dto
 from app.services import network_dto as n
-from app.ui.network_editor import input_of
 from app.ui.network_scene import to_scene
 from app.ui.network_window import NetworkMapWindow
 
@@ -155,7 +154,7 @@ def test_a_name_has_a_white_halo_under_it_that_follows_a_new_name(qtbot, window)
     assert item.halo.pen().color().name() == "#ffffff" and item.halo.pen().widthF() >= 2
     assert item.halo.pos() == item.label.pos()
 
-    window.editor.edit_person(person.id, n.PersonInput(**{**input_of(person).__dict__, "name": "Moster Nadja"}))
+    window.editor.edit_person(person.id, person.as_input(name="Moster Nadja"))
     assert (item.label.text(), item.halo.text()) == ("Moster Nadja", "Moster Nadja")
 
 
