@@ -26,7 +26,6 @@ import os
 import platform
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -44,7 +43,6 @@ from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.workspace import Workspace  # noqa: E402
 
 SIDES = store_bench.SIDES
-percentile = store_bench.percentile
 
 # Targets
 MAX_RATIO = 1.15
@@ -241,11 +239,6 @@ def history_size(ws: Workspace, case_id: str) -> dict[str, int]:
 
 # ------------------------------------------------------------------------------------ reporting
 
-def summarise(values: list[float]) -> dict[str, float]:
-    return {"median": statistics.median(values), "p95": percentile(values, 95), "max": max(values),
-            "mean": statistics.fmean(values), "n": len(values)}
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--conversations", type=int, default=8, help="earlier, completed conversations (8)")
@@ -300,13 +293,13 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"\n[open_conversation] conversations.open(current), {args.opens} per side (audited: one commit "
               f"each; after {WARM_UP} unmeasured)")
-        opened = {side: summarise(v) for side, v in bench_open(ws, ids, args.opens).items()}
+        opened = {side: store_bench.summarise(v) for side, v in bench_open(ws, ids, args.opens).items()}
         store_bench.print_timing("open_conversation", opened)
 
         print(f"\n[autosave] conversations.save_notes, the text one character longer each call, "
               f"{args.keystrokes} per side (one commit each)")
         autosave_times = bench_autosave(ws, ids, args.keystrokes, args.seed + 2)
-        autosave = {side: summarise(v) for side, v in autosave_times.items()}
+        autosave = {side: store_bench.summarise(v) for side, v in autosave_times.items()}
         store_bench.print_timing("autosave", autosave)
         for side in SIDES:
             slow = [(k, ms) for k, ms in enumerate(autosave_times[side], start=1) if ms > MAX_AUTOSAVE_MS]
@@ -315,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"\n[export_pdf] summaries.export_pdf(current), {args.pdfs} per side (after 1 unmeasured)")
         pdf_times, pdf_sizes = bench_pdf(ws, ids, args.pdfs)
-        pdf = {side: summarise(v) for side, v in pdf_times.items()}
+        pdf = {side: store_bench.summarise(v) for side, v in pdf_times.items()}
         store_bench.print_timing("export_pdf", pdf)
         print(f"  PDF size: encrypted {pdf_sizes['encrypted']:,} bytes, plain {pdf_sizes['plain']:,} bytes")
     finally:

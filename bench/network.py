@@ -71,7 +71,6 @@ from app.ui.network_scene import to_scene  # noqa: E402
 from app.ui.network_window import NetworkMapWindow  # noqa: E402
 
 SIDES = store_bench.SIDES
-percentile = store_bench.percentile
 
 # Targets
 MAX_RATIO = 1.15
@@ -303,7 +302,7 @@ def run_moves(app: QApplication, ws: Workspace, case_id: str, ids: list[str],
     close(app, window)
     return {"total": (t2 - t1b + t1 - t0) * 1000, "moves": (t1 - t0) * 1000, "flush": (t2 - t1b) * 1000,
             "audit_during_moves": audit_during,
-            "per_move_median": statistics.median(per_move), "per_move_p95": percentile(per_move, 95),
+            "per_move_median": statistics.median(per_move), "per_move_p95": store_bench.percentile(per_move, 95),
             "per_move_max": max(per_move), "saved_people": len(last)}
 
 
@@ -320,11 +319,6 @@ def bench_moves(app: QApplication, ws: dict[str, Workspace], case: dict[str, str
 
 
 # ------------------------------------------------------------------------------------ reporting
-
-def summarise(values: list[float]) -> dict[str, float]:
-    return {"median": statistics.median(values), "p95": percentile(values, 95), "max": max(values),
-            "mean": statistics.fmean(values), "n": len(values)}
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -384,13 +378,13 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"\n[open_map] NetworkMapWindow(workspace, case_id) + show() until the map's first paint, "
               f"{args.opens} per side (after 1 unmeasured)")
-        opened = {side: summarise(v) for side, v in bench_open(app, ws, case, args.opens).items()}
+        opened = {side: store_bench.summarise(v) for side, v in bench_open(app, ws, case, args.opens).items()}
         store_bench.print_timing("open_map", opened)
 
         print(f"\n[moves] editor.move_person × {args.moves} (the window following each), then editor.flush(); "
               f"{args.move_runs} runs per side (after 1 short unmeasured run)")
         runs = bench_moves(app, ws, case, ids, args.moves, args.move_runs, args.seed + 2)
-        moved = {side: summarise([r["total"] for r in runs[side]]) for side in SIDES}
+        moved = {side: store_bench.summarise([r["total"] for r in runs[side]]) for side in SIDES}
         store_bench.print_timing("moves (total)", moved)
         for side in SIDES:
             parts = {key: statistics.median(r[key] for r in runs[side]) for key in runs[side][0]}

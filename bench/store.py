@@ -424,7 +424,7 @@ def measure_memory(basedir: Path, encrypted: bool, plan_file: Path) -> dict[str,
 
 # ------------------------------------------------------------------------------------ reporting
 
-def summarise(name: str, values: list[float]) -> dict[str, float]:
+def summarise(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "p95": percentile(values, 95), "max": max(values),
             "mean": statistics.fmean(values), "n": len(values)}
 
@@ -507,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n[search] {len(terms)} terms typed one character at a time ({keystrokes} keystrokes "
               f"per side), CaseFilter(query=prefix), limit 500")
         search_times, by_length, mismatches = bench_search(ws, terms)
-        search = {side: summarise("search", search_times[side]) for side in SIDES}
+        search = {side: summarise(search_times[side]) for side in SIDES}
         print_timing("search/keystroke", search)
         for side in SIDES:
             cells = "  ".join(f"{k}:{statistics.median(v):.0f}" for k, v in sorted(by_length[side].items()))
@@ -521,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         # ---- filter: needs attention
         print(f"\n[filter_attention] CaseFilter(needs_attention=True), {filter_repeats} times per side")
         filter_times, filter_totals = bench_filter(ws, filter_repeats)
-        flt = {side: summarise("filter", filter_times[side]) for side in SIDES}
+        flt = {side: summarise(filter_times[side]) for side in SIDES}
         print_timing("filter_attention", flt)
         print(f"  matching cases: encrypted {filter_totals['encrypted']}, plain {filter_totals['plain']}")
         results["figures"]["filter_attention"] = {
@@ -531,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n[open_case] cases.overview for {opens} random cases per side (audited: one commit each; "
               f"after {WARM_UP_OPENS} unmeasured)")
         open_times = bench_open_case(ws, ids, opens, rounds, args.seed + 2)
-        open_case = {side: summarise("open", open_times[side]) for side in SIDES}
+        open_case = {side: summarise(open_times[side]) for side in SIDES}
         print_timing("open_case", open_case)
         results["figures"]["open_case"] = {
             **open_case, "ratio": open_case["encrypted"]["median"] / open_case["plain"]["median"]}
@@ -540,7 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n[insert_single] {singles} x cases.create_case, one committed transaction each "
               f"(after {WARM_UP_SAVES} unmeasured)")
         single_times = bench_insert_single(ws, singles, rounds, args.seed + 3, today)
-        single = {side: summarise("single", single_times[side]) for side in SIDES}
+        single = {side: summarise(single_times[side]) for side in SIDES}
         print_timing("insert_single", single)
         results["figures"]["insert_single"] = {
             **single, "ratio": single["encrypted"]["median"] / single["plain"]["median"]}
