@@ -7,7 +7,6 @@ new decision, a withdrawal is dated on the grant.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -37,15 +36,10 @@ from app.services.case_summary import allowed_scopes, refresh
 from app.services.case_views import build_overview
 from app.services.cases import CaseNotFoundError, load_case
 from app.services.context import ServiceContext
+from app.services.validation import add_months
 
 TOVHOLDER_ROLES = ROLES + ("andet",)
 CONSENT_FORMS = ("signed", "verbal", "digital")
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class CourseService:

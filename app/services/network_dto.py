@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.models.network import PARTNER_KINDS as PARTNER_KINDS  # re-exported for the forms
+from app.services.validation import add_months
 
 # The four sectors, counter-clockwise from the top right (domain README §5; easyNWK §1.4).
 SECTOR_FAMILY = "family"                 # familie og slægt
@@ -25,7 +26,6 @@ PRIVATE_SECTORS = (SECTOR_FAMILY, SECTOR_FRIENDS, SECTOR_SCHOOL_WORK)
 # Three horizons of closeness: 1 close (distance < 33.33), 2 middle (< 66.67), 3 far (<= 100).
 HORIZONS = (1, 2, 3)
 HORIZON_EDGES = (100 / 3, 200 / 3, 100.0)
-OUTSIDE = 100.0
 
 SUPPORT_TYPES = ("practical", "emotional", "informational", "respite")
 QUALITIES = ("supportive", "ambivalent", "strained", "conflict")
@@ -197,12 +197,7 @@ class ContactPoint:
 
 def months_before(day: date, months: int) -> date:
     """The same day ``months`` calendar months earlier (the 31st becomes the month's last day)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    last = 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else (
-        29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28)
-    return date(year, month, min(day.day, last))
+    return add_months(day, -months)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Each failure is a ``ValidationError`` naming the field, with a message the UI sh
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -53,6 +54,14 @@ def parse_cpr(text: str, today: date, field: str = "cpr") -> tuple[str, date]:
             QT_TRANSLATE_NOOP("Errors", "The CPR number gives a birth date in the future."), field=field
         )
     return f"{match.group(1)}{match.group(2)}{match.group(3)}-{serial}", birth
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (earlier if negative); the 31st becomes the
+    month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def not_in_future(value: date | None, today: date, field: str) -> None:
