@@ -18,7 +18,8 @@ from app.paths import AppPaths
 from app.security.kdf import FAST_KDF
 from app.services import dto
 from app.services import network_dto as n
-from app.services.case_summary import refresh
+from app.services.case_summary import allowed_scopes, refresh
+from app.services.cases import load_case
 from app.services.workspace import Workspace, create_profile
 from app.settings import Policy, Settings
 
@@ -162,8 +163,10 @@ def populate(workspace: Workspace, options: DemoOptions, progress: Callable[[int
             progress(added)
     if options.maps:
         partners = demo_partners(workspace)
-        with_consent = [c.id for c in workspace.cases.search(dto.CaseFilter(limit=options.maps * 4)).items
-                        if "participation" in workspace.cases.overview(c.id).allowed_scopes]
+        candidates = [c.id for c in workspace.cases.search(dto.CaseFilter(limit=options.maps * 4)).items]
+        with workspace.store.unit_of_work() as session:  # not an audited opening: nobody looks at them
+            with_consent = [case_id for case_id in candidates
+                            if "participation" in allowed_scopes(load_case(session, case_id), workspace.today())]
         for case_id in with_consent[:options.maps]:
             demo_network(workspace, case_id, rng, partners)
     return added

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -143,11 +144,10 @@ class NetworkService:
             append_audit(session, "network.person.update", case_id=case_id, entity="map_entries", record_id=row.id)
             return _person(row)
 
-    def add_map(self, case_id: str, people: tuple[n.PersonInput, ...],
-                ties: tuple[tuple[int, int, str], ...]) -> n.MapData:
-        """Put checked people and their ties (by position in ``people``) on an empty map, all in one
-        transaction (a map read from a file)."""
-        people = tuple(self.check_person(p) for p in people)
+    def add_checked_map(self, case_id: str, people: tuple[n.PersonInput, ...],
+                        ties: tuple[tuple[int, int, str], ...]) -> n.MapData:
+        """Put people already through ``check_person`` and their ties (by position in ``people``) on an
+        empty map, all in one transaction (a map read from a file)."""
         with self.ctx.store.unit_of_work() as session:
             self._case(session, case_id)
             if session.execute(select(MapEntry.id).where(MapEntry.case_id == case_id).limit(1)).first():
@@ -300,17 +300,24 @@ class NetworkService:
                 ))
             return tuple(result)
 
-    def write_export(self, case_id: str, target: Path, content: bytes, fmt: str, initials_only: bool) -> Path:
-        """Write an export of the map (PNG or PDF bytes) where she chose, if the family's consent is in
-        force; audited. The file is an export on purpose, never a temporary file."""
+    def export(self, case_id: str, target: Path, fmt: str, initials_only: bool,
+               build: Callable[[Case, n.MapData], bytes]) -> Path:
+        """Write an export of the map where she chose: consent is checked first, then the map is read,
+        ``build`` makes the file's bytes, and the file is written and audited, in one transaction.
+        The file is an export on purpose, never a temporary file."""
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, case_id)
             if "participation" not in allowed_scopes(case, self.ctx.today()):
                 raise NetworkExportNotAllowedError()
+            content = build(case, self._data(session, case_id))
             atomic_write_bytes(target, content, mode=0o600)
             append_audit(session, "network.export", case_id=case_id, entity="cases", record_id=case_id,
                          detail={"format": fmt, "initials_only": initials_only, "bytes": len(content)})
         return target
+
+    def write_export(self, case_id: str, target: Path, content: bytes, fmt: str, initials_only: bool) -> Path:
+        """Write bytes made elsewhere (the PNG the window renders) as an export: consent-gated, audited."""
+        return self.export(case_id, target, fmt, initials_only, lambda _case, _data: content)
 
     def export_pdf(self, case_id: str, target: Path, texts: dict, initials_only: bool, language: str) -> Path:
         """The map as a black-and-white PDF (with a list of the people), written where she chose.
@@ -318,7 +325,10 @@ class NetworkService:
         ``texts`` holds the translated texts (title, centre, sector labels, legend, table header, version).
         The sharing version (``initials_only``) shows initials and roles, and no contact details.
         """
-        data = self.map_data(case_id)
+        return self.export(case_id, target, "pdf", initials_only, lambda _case, data: render_network_map(
+            self._document(data, texts, initials_only, language)))
+
+    def _document(self, data: n.MapData, texts: dict, initials_only: bool, language: str) -> MapDocument:
         index = {p.id: i for i, p in enumerate(data.people)}
         sector_labels = texts["sector_labels"]
 
@@ -334,13 +344,12 @@ class NetworkService:
             (label(p), sector_labels.get(p.sector, p.sector), p.role,
              "" if initials_only else p.phone, "" if initials_only else p.email)
             for p in sorted(data.people, key=lambda p: (n.SECTORS.index(p.sector), p.horizon, p.name)))
-        document = MapDocument(
+        return MapDocument(
             language=language, title=texts["title"],
             subtitle=f"{texts['version']} – {self.ctx.today().isoformat()}",
             centre=texts["centre"], people=people, lines=lines, sector_labels=sector_labels,
             legend=texts["legend"], author=self.ctx.profile.name, table=(header, *rows) if rows else (),
         )
-        return self.write_export(case_id, target, render_network_map(document), "pdf", initials_only)
 
     # ---- helpers
 

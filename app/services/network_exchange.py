@@ -203,9 +203,8 @@ class NetworkExchangeService:
 
     def export_json(self, case_id: str, target: Path, initials_only: bool) -> Path:
         """The map as structured data, written where she chose (if consent allows; audited)."""
-        view = self.network.open_map(case_id)
-        content = map_to_json(view.data, view.family_name, self.ctx.today(), initials_only)
-        return self.network.write_export(case_id, target, content, "json", initials_only)
+        return self.network.export(case_id, target, "json", initials_only, lambda case, data: map_to_json(
+            data, case.family_name, self.ctx.today(), initials_only))
 
     def import_map(self, case_id: str, source: Path) -> n.MapData:
         """Read a map file into this family's map, which must be empty: all people and ties, or
@@ -224,4 +223,4 @@ class NetworkExchangeService:
                 raise MapFileError(QT_TRANSLATE_NOOP(
                     "Errors", "Person {number} in the file cannot be read in: {problem}"),
                     number=number, problem=exc) from exc
-        return self.network.add_map(case_id, tuple(people), imported.ties)
+        return self.network.add_checked_map(case_id, tuple(people), imported.ties)
