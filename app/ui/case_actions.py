@@ -262,7 +262,9 @@ class CaseActions(QObject):
         self.open_forms.clear()
         open_conversations = [w.view.id for w in self.conversation_windows]
         for window in list(self.conversation_windows):
+            window.closed.disconnect(self._conversation_closed)  # the main window goes too: nothing to refresh
             window.close()
+        self.conversation_windows.clear()
         if self.partner_directory is not None:
             self.partner_directory.close()
         self.open_maps = [w.case_id for w in self.map_windows]

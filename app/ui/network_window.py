@@ -4,6 +4,7 @@ change; exports (PNG, PDF) need the family's consent and are audited."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -401,14 +402,16 @@ class NetworkMapWindow(QWidget):
         if not self.editor.flush():
             return
         try:
-            self.workspace.network.save_version(self.case_id, label, date.fromisoformat(day) if day else None)
+            saved = self.workspace.network.save_version(self.case_id, label, date.fromisoformat(day) if day else None)
         except KnownError as exc:
             self.versions.error.show_message(error_text(exc))
             return
-        self.map_view = self.workspace.network.open_map(self.case_id)
-        self.versions.show_versions(self.map_view.versions, self.workspace.today())
+        # The versions in the service's order (by day, then as saved), without reading the map again.
+        versions = tuple(sorted((*self.map_view.versions, saved), key=lambda v: v.saved_on))
+        self.map_view = dataclasses.replace(self.map_view, versions=versions)
+        self.versions.show_versions(versions, self.workspace.today())
         self.versions.saved()
-        self._refresh()
+        self._refresh_details()  # "since the previous version" now counts from this one
 
     def _compare(self, left_id: str, right_id: str) -> MapComparison | None:
         self.editor.flush()
