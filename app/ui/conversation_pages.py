@@ -3,7 +3,7 @@ next steps, assessment. Each page shows a ``ConversationView`` and asks the wind
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -116,7 +116,6 @@ class SectionPage(QWidget):
         self.notes.setPlaceholderText(self.tr("Write as you listen; it is saved as you type."))
         self.notes.setMinimumHeight(140)
         self.notes.textChanged.connect(self._notes_edited)
-        self.notes.cursorPositionChanged.connect(self._cursor_moved)
         outer.addWidget(self.notes, 1)
 
         # Quick capture of a resource or a need, in the family's words.
@@ -231,9 +230,6 @@ class SectionPage(QWidget):
     def _notes_edited(self) -> None:
         if not self._loading and self.section is not None:
             self.notes_changed.emit(self.section.key, self.notes.toPlainText(), self.notes.textCursor().position())
-
-    def _cursor_moved(self) -> None:
-        pass  # the position is sent with the next change, and when she leaves the section
 
     def cursor_position(self) -> int:
         return self.notes.textCursor().position()
@@ -422,8 +418,3 @@ class AssessmentPage(QWidget):
         self.error.clear_message()
         self.saved.setText(self.tr("Saved."))
 
-
-def debounce(parent: QWidget, ms: int, callback) -> QTimer:  # type: ignore[no-untyped-def]
-    timer = QTimer(parent, singleShot=True, interval=ms)
-    timer.timeout.connect(callback)
-    return timer

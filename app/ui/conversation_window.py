@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -391,12 +391,7 @@ class ConversationWindow(QWidget):
             return None
         self.summary_page.show_info(fill(self.tr("Saved as {path}. Open it to print it for the family."),
                                          path=str(target)))
-        self.last_pdf = target
         return target
-
-    def open_last_pdf(self) -> None:
-        if getattr(self, "last_pdf", None):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
 
     def finish(self) -> None:
         view = self._call(lambda: self.workspace.conversations.complete(self.view.id),

@@ -33,9 +33,6 @@ class IdleWatcher(QObject):
     def remaining_ms(self) -> int:
         return self._timer.remainingTime()
 
-    def is_running(self) -> bool:
-        return self._timer.isActive()
-
     def stop(self) -> None:
         self._timer.stop()
 

@@ -43,7 +43,6 @@ class MeasuresPanel(QWidget):
         self.body = QVBoxLayout()
         self.outer.addLayout(self.body)
         self.outer.addStretch(1)
-        self.names: dict[str, str] = {}
 
     def show_measures(self, data: n.MapData, previous: n.MapData | None, previous_label: str = "") -> None:
         clear_layout(self.body)

@@ -122,6 +122,7 @@ class PersonItem(QGraphicsItem):
         self.halo.setPos(self.label.pos())
         self.setToolTip(self._tooltip())
         self.setPos(to_scene(person.angle, person.distance))
+        self._shape_sector = person.sector
         self._shape = mark_path(person.sector)
 
     def _tooltip(self) -> str:
@@ -129,13 +130,12 @@ class PersonItem(QGraphicsItem):
         return "\n".join(x for x in (p.name, " · ".join(y for y in (p.relation, p.role, p.organisation) if y)) if x)
 
     def update_person(self, person: n.NetworkPerson, label: str) -> None:
-        self.prepareGeometryChange()
         self.person = person
         if self.label.text() != label:
             self.label.setText(label)
             self.halo.setText(label)
-        self._shape = mark_path(n.sector_of(from_scene(self.pos())[0]) if self.isUnderMouse() else person.sector)
         self.setToolTip(self._tooltip())
+        self.update()  # the mark's fill and star may have changed; its bounds never do
 
     def sector_here(self) -> str:
         return n.sector_of(from_scene(self.pos())[0])
@@ -150,7 +150,8 @@ class PersonItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         sector = self.sector_here()
-        self._shape = mark_path(sector)
+        if sector != self._shape_sector:  # the shape follows the sector while she drags
+            self._shape_sector, self._shape = sector, mark_path(sector)
         colour = SECTOR_COLOURS[sector]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         quality = self.person.quality

@@ -176,7 +176,6 @@ class NetworkMapWindow(QWidget):
         self.comparisons: list[MapComparison] = []
         self.presenting = False
         QShortcut(QKeySequence("Escape"), self, self._leave_presenting)
-        self.export_dir: Path | None = None
         self._refresh()
         self.versions.show_versions(self.map_view.versions, workspace.today())
         # What she types in the person form is kept as an encrypted draft (after a pause, and when the

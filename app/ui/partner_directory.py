@@ -196,9 +196,6 @@ class PartnerDialog(DraftDialog):
     def add_point(self, values: tuple[str, ...] | list[str] = ()) -> None:
         self.point_rows.add_row(values)
 
-    def remove_point(self) -> None:
-        self.point_rows.remove_row()
-
     def add_information(self, values: tuple[str, ...] | list[str] = ()) -> None:
         self.information_rows.add_row(values)
 
