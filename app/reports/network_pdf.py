@@ -80,7 +80,7 @@ from app.reports.map_signs import (
     tie_style,
 )
 from app.reports.paged_canvas import PagedCanvas
-from app.reports.pdf_text import Fonts, markup, one_line, pick_fonts, wrap
+from app.reports.pdf_text import CREATOR, Fonts, markup, one_line, pick_fonts, wrap
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,6 @@ TEXTS: dict[str, _Texts] = {
     ),
 }
 
-CREATOR = "Tovholder"
 
 # ---- layout, in points (A4 landscape is 842 x 595)
 

@@ -17,6 +17,8 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.resources import resources_dir
 
+CREATOR = "Tovholder"  # the PDFs' "creator" property: the app, nothing personal
+
 # Candidate (regular, bold) font files, first match wins. A build may ship DejaVu in resources/fonts.
 FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = tuple(
     (Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf")

@@ -46,14 +46,15 @@ from reportlab.platypus import (
 from app.reports.paged_canvas import PagedCanvas
 from app.reports.pdf_text import (
     _BREAKABLE,
+    CREATOR,
     NBSP,
     Fonts,
     glued,
     join_names,
     markup,
+    one_line,
     paragraphs,
     pick_fonts,
-    plain,
     present_items,
 )
 
@@ -162,7 +163,6 @@ TEXTS: dict[str, _Texts] = {
     ),
 }
 
-CREATOR = "Tovholder"
 
 # Layout, in points. A4 is 595 x 842 pt; 25 mm margins leave a 160 mm column, which at 13 pt is
 # about 65 characters a line: short enough to read aloud at a kitchen table.
@@ -358,7 +358,7 @@ def render_family_summary(summary: FamilySummary) -> bytes:
     if texts is None:
         raise ValueError(f"no texts for language {summary.language!r}; expected one of {sorted(TEXTS)}")
     fonts = pick_fonts()
-    date = " ".join(plain(summary.conversation_date, fonts).split())
+    date = one_line(summary.conversation_date, fonts)
     author = next((c.name for c in summary.who_to_contact if c.name.strip()), "")
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -366,13 +366,13 @@ def render_family_summary(summary: FamilySummary) -> bytes:
         bottomMargin=MARGIN_BOTTOM, invariant=1, lang=summary.language, displayDocTitle=1,
         # Metadata: no family name, no names of those present; only the health visitor as author.
         title=texts.title.format(date=date) if date else texts.title_undated,
-        author=" ".join(plain(author, fonts).split()), subject="", keywords="", creator=CREATOR,
+        author=one_line(author, fonts), subject="", keywords="", creator=CREATOR,
     )
     # No frame padding: text, table and footer all start exactly at the margin.
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    family = " ".join(plain(summary.family_name, fonts).split())
+    family = one_line(summary.family_name, fonts)
     doc.build(
         _story(summary, texts, _styles(fonts), fonts, doc.width),
         canvasmaker=functools.partial(PagedCanvas, footer=_footer(family, texts, fonts)),

@@ -28,8 +28,6 @@ from app.services.case_summary import allowed_scopes
 from app.services.cases import CaseNotFoundError, load_case
 from app.services.context import ServiceContext
 
-MAX_DISTANCE = 130.0  # a little beyond the outer horizon is allowed ("outside the map")
-
 
 class NetworkExportNotAllowedError(KnownError):
     default_message = QT_TRANSLATE_NOOP(
@@ -47,7 +45,7 @@ class RemovedPerson:
 def _check_position(angle: float, distance: float) -> None:
     """On the map, or a little beyond the outer horizon; never NaN or infinite (the database refuses
     a NaN, which would surface as a storage error rather than as her input)."""
-    if not (math.isfinite(angle) and 0.0 <= distance <= MAX_DISTANCE):
+    if not (math.isfinite(angle) and 0.0 <= distance <= n.MAX_DISTANCE):
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Place the person on the map."), field="position")
 
 

@@ -30,6 +30,7 @@ HORIZON_EDGES = (100 / 3, 200 / 3, 100.0)
 SUPPORT_TYPES = ("practical", "emotional", "informational", "respite")
 QUALITIES = ("supportive", "ambivalent", "strained", "conflict")
 TIE_QUALITIES = ("", "strained", "conflict")
+MAX_DISTANCE = 130.0  # a little beyond the outer horizon is allowed ("outside the map")
 
 
 def normal_angle(angle: float) -> float:

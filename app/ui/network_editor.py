@@ -179,7 +179,7 @@ class MapEditor(QObject):
         person = self.data.person(person_id)
         if person is None:
             return
-        distance = max(0.0, min(distance, 130.0))
+        distance = max(0.0, min(distance, n.MAX_DISTANCE))
         self.undo_stack.push(_MovePerson(self, person_id, (person.angle, person.distance), (angle, distance)))
 
     def remove_person(self, person_id: str) -> bool:
