@@ -134,7 +134,7 @@ class SummaryService:
         The file is the family's copy, written on purpose and audited; it is never a temp file.
         """
         view = self.conversations.view(conversation_id)
-        pdf = self.export_pdf(conversation_id, language)
+        pdf = self._export_pdf(view, language)
         name = f"{view.family_name} – {view.held_on.isoformat()}.pdf".replace("/", "-").replace("\\", "-")
         target = folder / name
         atomic_write_bytes(target, pdf, mode=0o600)
@@ -142,7 +142,9 @@ class SummaryService:
 
     def export_pdf(self, conversation_id: str, language: str = "da") -> bytes:
         """The family's summary as PDF bytes (the UI decides where they go). Needs consent; audited."""
-        view = self.conversations.view(conversation_id)
+        return self._export_pdf(self.conversations.view(conversation_id), language)
+
+    def _export_pdf(self, view: cdto.ConversationView, language: str) -> bytes:
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, view.case_id)
             if "participation" not in allowed_scopes(case, self.ctx.today()):
@@ -150,7 +152,6 @@ class SummaryService:
             summary = self._summary(view, case, language)
             pdf = render_family_summary(summary)
             append_audit(session, "conversation.export", case_id=case.id, entity="conversations",
-                         record_id=conversation_id, detail={"format": "pdf", "language": language,
-                                                            "bytes": len(pdf)})
+                         record_id=view.id, detail={"format": "pdf", "language": language, "bytes": len(pdf)})
             return pdf
 
