@@ -126,6 +126,7 @@ class MemberLine:
     group: str
     relation: str
     age_years: int | None
+    diagnoses: frozenset[str] = frozenset()  # diagnosis codes (the offers' diagnosis limits)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.content.conversation import Offer
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.models import AgreedStep, Case, Conversation, FamilyMember, FollowUp, OfferReferral
+from app.models import AgreedStep, Case, Conversation, FollowUp, OfferReferral
 from app.models.audit import append_audit
 from app.models.conversation import CONTACT_KINDS
 from app.services import conversation_dto as cdto
@@ -48,7 +48,6 @@ class ConversationPlanService:
         for need in view.needs:
             for area in need.problem_areas:
                 need_areas.setdefault(area, []).append(need.id)
-        diagnoses = self._diagnoses(view.case_id)
         referred = {r.offer_code for r in view.referrals}
         suggestions, others = [], []
         for offer in self.ctx.content.offers.offers:
@@ -62,7 +61,7 @@ class ConversationPlanService:
                 duration=offer.duration, frequency=offer.frequency,
                 for_member_ids=tuple(m.id for m in members),
                 matched_need_ids=matched_needs, matched_problem_areas=matched_areas,
-                warnings=self._warnings(offer, members, diagnoses, view),
+                warnings=self._warnings(offer, members, view),
                 already_referred=offer.code in referred,
             )
             (suggestions if matched_areas else others).append(suggestion)
@@ -71,14 +70,6 @@ class ConversationPlanService:
         suggestions.sort(key=lambda s: (len(s.warnings), -len(tagged & set(s.for_member_ids)),
                                         -len(s.matched_need_ids)))
         return cdto.OffersView(open=True, suggestions=tuple(suggestions), others=tuple(others))
-
-    def _diagnoses(self, case_id: str) -> dict[str, set[str]]:
-        """Diagnosis codes per member."""
-        with self.ctx.store.unit_of_work() as session:
-            members = session.execute(
-                select(FamilyMember).where(FamilyMember.case_id == case_id).options(selectinload(FamilyMember.diagnoses))
-            ).scalars().all()
-            return {m.id: {d.code for d in m.diagnoses if d.code} for m in members}
 
     @staticmethod
     def _members_for(offer: Offer, view: cdto.ConversationView,
@@ -93,7 +84,7 @@ class ConversationPlanService:
         return tuple(chosen or in_target)
 
     @staticmethod
-    def _warnings(offer: Offer, members: tuple[cdto.MemberLine, ...], diagnoses: dict[str, set[str]],
+    def _warnings(offer: Offer, members: tuple[cdto.MemberLine, ...],
                   view: cdto.ConversationView) -> tuple[cdto.OfferWarning, ...]:
         warnings = []
         if offer.status == "paused":
@@ -110,8 +101,8 @@ class ConversationPlanService:
                      "low": offer.min_age if offer.min_age is not None else 0,
                      "high": offer.max_age if offer.max_age is not None else "…"}))
         if offer.diagnoses:
-            ill = [m for m in view.members if diagnoses.get(m.id)]
-            if not any(offer.fits_diagnoses(diagnoses[m.id]) for m in ill):
+            ill = [m for m in view.members if m.diagnoses]
+            if not any(offer.fits_diagnoses(m.diagnoses) for m in ill):
                 warnings.append(cdto.OfferWarning(QT_TRANSLATE_NOOP(
                     "Offers", "The offer is for children with another diagnosis than the child's.")))
         return tuple(warnings)

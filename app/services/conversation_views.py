@@ -22,7 +22,8 @@ def members_of(case: Case, content: ContentLibrary, today: date) -> tuple[cdto.M
     groups = {r.code: r.group for r in content.family.relations}
     return tuple(
         cdto.MemberLine(m.id, m.first_name, f"{m.first_name} {m.last_name}".strip(),
-                        groups.get(m.relation, "other"), m.relation, age_on(m.birth_date, today))
+                        groups.get(m.relation, "other"), m.relation, age_on(m.birth_date, today),
+                        frozenset(d.code for d in m.diagnoses if d.code))
         for m in case.members
     )
 
