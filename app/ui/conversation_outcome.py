@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import conversation_dto as cdto
-from app.ui.conversation_pages import clear_layout, heading
+from app.ui.conversation_pages import heading
 from app.ui.i18n import fill, format_date, label, translate
-from app.ui.widgets import DateField, ErrorLabel, banner, primary_button
+from app.ui.widgets import DateField, ErrorLabel, banner, clear_layout, primary_button
 
 CONTACT_KINDS = ("follow_up_conversation", "home_visit", "network_meeting")
 

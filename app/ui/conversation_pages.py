@@ -22,25 +22,12 @@ from PySide6.QtWidgets import (
 
 from app.services import conversation_dto as cdto
 from app.ui.i18n import fill, label
-from app.ui.widgets import ErrorLabel, primary_button
+from app.ui.widgets import ErrorLabel, banner, clear_layout, primary_button
 
 
 def heading(text: str, object_name: str = "convTitle") -> QLabel:
-    lbl = QLabel(text)
-    lbl.setObjectName(object_name)
-    lbl.setWordWrap(True)
-    return lbl
-
-
-def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()  # at once: the deletion itself waits for the event loop
-            widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+    """A conversation page's heading (``convTitle`` unless another style is named)."""
+    return banner(text, object_name)
 
 
 class SectionPage(QWidget):

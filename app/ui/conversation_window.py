@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,18 +33,10 @@ from app.ui.conversation_outline import ASSESSMENT_KEY, ConversationOutline
 from app.ui.conversation_pages import AssessmentPage, ItemList, SectionPage
 from app.ui.conversation_readback import ReadBackPage, summary_html
 from app.ui.i18n import error_text, fill, format_date, label, language
-from app.ui.widgets import banner
+from app.ui.widgets import banner, scrolled
 
 log = logging.getLogger(__name__)
 FAILED = object()  # what ``_call`` returns when the service call failed (its error is on screen)
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    return area
 
 
 class ConversationWindow(QWidget):

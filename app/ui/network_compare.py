@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QSplitter, QVB
 
 from app.services import network_dto as n
 from app.services.network_measures import compare
-from app.ui.conversation_pages import heading
 from app.ui.i18n import fill
 from app.ui.network_scene import INK, MARK, NetworkScene
+from app.ui.widgets import banner
 
 
 class FittedView(QGraphicsView):
@@ -64,7 +64,7 @@ class MapComparison(QWidget):
         for data, title in ((before, titles[0]), (after, titles[1])):
             panel = QWidget()
             layout = QVBoxLayout(panel)
-            layout.addWidget(heading(title, "cardTitle"))
+            layout.addWidget(banner(title, "cardTitle"))
             view, scene = read_only_view(data, labels, centre)
             layout.addWidget(view, 1)
             splitter.addWidget(panel)

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import network_dto as n
-from app.ui.conversation_pages import heading
 from app.ui.i18n import translate
-from app.ui.widgets import ErrorLabel, form_row, primary_button
+from app.ui.widgets import ErrorLabel, banner, form_row, primary_button
 
 
 def sector_text(code: str) -> str:
@@ -80,7 +79,7 @@ class PersonForm(QWidget):
         self.angle, self.distance = n.centre_of(n.SECTOR_FAMILY, 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
-        self.title = heading(self.tr("New person"), "cardTitle")
+        self.title = banner(self.tr("New person"), "cardTitle")
         outer.addWidget(self.title)
         self.error = ErrorLabel()
         outer.addWidget(self.error)

@@ -19,18 +19,14 @@ from PySide6.QtWidgets import (
 from app.errors import QT_TRANSLATE_NOOP
 from app.services import network_dto as n
 from app.services.network_measures import EXPLANATIONS, change_summary, compare, measures
-from app.ui.conversation_pages import clear_layout, heading
 from app.ui.i18n import fill, format_date, translate
 from app.ui.network_forms import horizon_text, sector_text
-from app.ui.widgets import DateField, ErrorLabel, primary_button
+from app.ui.widgets import DateField, ErrorLabel, banner, clear_layout, primary_button
 
 
 def muted(text: str) -> QLabel:
     """The plain-words meaning under a measure: no number is shown without it."""
-    label = QLabel(text)
-    label.setObjectName("muted")
-    label.setWordWrap(True)
-    return label
+    return banner(text, "muted")
 
 
 class MeasuresPanel(QWidget):
@@ -48,7 +44,7 @@ class MeasuresPanel(QWidget):
         clear_layout(self.body)
         result = measures(data)
         names = {p.id: p.name for p in data.people}
-        self.body.addWidget(heading(self.tr("People by sector and closeness"), "cardTitle"))
+        self.body.addWidget(banner(self.tr("People by sector and closeness"), "cardTitle"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         total_text = self.tr("Total")
@@ -114,7 +110,7 @@ class VersionsPanel(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
-        outer.addWidget(heading(self.tr("Save a version"), "cardTitle"))
+        outer.addWidget(banner(self.tr("Save a version"), "cardTitle"))
         row = QHBoxLayout()
         self.label = QLineEdit()
         self.label.setPlaceholderText(self.tr("e.g. At the first conversation"))
@@ -130,11 +126,11 @@ class VersionsPanel(QWidget):
         outer.addLayout(row)
         self.error = ErrorLabel()
         outer.addWidget(self.error)
-        outer.addWidget(heading(self.tr("Versions"), "cardTitle"))
+        outer.addWidget(banner(self.tr("Versions"), "cardTitle"))
         self.list = QLabel()
         self.list.setWordWrap(True)
         outer.addWidget(self.list)
-        outer.addWidget(heading(self.tr("Compare"), "cardTitle"))
+        outer.addWidget(banner(self.tr("Compare"), "cardTitle"))
         compare_row = QHBoxLayout()
         self.left = QComboBox()
         self.left.setAccessibleName(self.tr("Compare from"))

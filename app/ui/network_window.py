@@ -12,11 +12,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -37,7 +35,7 @@ from app.ui.network_list import PeopleList, tie_label
 from app.ui.network_panels import MeasuresPanel, VersionsPanel
 from app.ui.network_scene import NetworkScene
 from app.ui.network_view import MapView, scene_png
-from app.ui.widgets import banner
+from app.ui.widgets import banner, scrolled
 
 DETAILS_PAUSE_MS = 300
 
@@ -125,11 +123,8 @@ class NetworkMapWindow(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Person"))
         self.tabs.addTab(self.list_page, self.tr("List"))
-        self.measures_page = measures_page = QScrollArea()
-        measures_page.setWidget(self.measures)
-        measures_page.setWidgetResizable(True)
-        measures_page.setFrameShape(QFrame.Shape.NoFrame)
-        self.tabs.addTab(measures_page, self.tr("Measures"))
+        self.measures_page = scrolled(self.measures)
+        self.tabs.addTab(self.measures_page, self.tr("Measures"))
         self.tabs.addTab(self.versions, self.tr("Versions"))
         self.tabs.setMinimumWidth(500)
         splitter = QSplitter()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -84,6 +85,26 @@ def banner(text: str, kind: str = "banner") -> QLabel:
     lbl.setObjectName(kind)
     lbl.setWordWrap(True)
     return lbl
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its size."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()  # at once: the deletion itself waits for the event loop
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
 
 
 def primary_button(text: str) -> QPushButton:
