@@ -16,22 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services import dto
 from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
-from app.ui.i18n import fill, label, translate
+from app.ui.i18n import fill, label
 from app.ui.labels import role_text
 from app.ui.widgets import DateField, ErrorLabel, form_row
-
-
-def _date(field: DateField, name: str, required: bool = True):  # type: ignore[no-untyped-def]
-    value, problem = field.date_or_error()
-    if problem:
-        raise ValidationError(problem, field=name)
-    if value is None and required:
-        raise ValidationError(translate("DateField", "Write the date as dd-mm-yyyy."), field=name)
-    return value
 
 
 def _text_box(height: int = 70) -> QPlainTextEdit:
@@ -156,7 +146,7 @@ class ConsentDialog(DraftDialog):
         checked = self.forms.checkedButton()
         return dto.ConsentInput(
             given_by=", ".join(names),
-            given_on=_date(self.given_on, "given_on"),
+            given_on=self.given_on.date_or_raise("given_on", required=True),
             form=checked.property("code") if checked else "",
             scopes=tuple(
                 dto.ScopeInput(code, self.recipients[code].text() if code in self.recipients else "")
@@ -204,7 +194,7 @@ class WithdrawConsentDialog(DraftDialog):
 
     def save(self) -> None:
         self.run_save(lambda: self.workspace.course.withdraw_consent(
-            self.case_id, self.grant_id, _date(self.withdrawn_on, "withdrawn_on"), self.reason.toPlainText()))
+            self.case_id, self.grant_id, self.withdrawn_on.date_or_raise("withdrawn_on", required=True), self.reason.toPlainText()))
 
 
 class TovholderDialog(DraftDialog):
@@ -281,7 +271,7 @@ class TovholderDialog(DraftDialog):
 
     def save(self) -> None:
         self.run_save(lambda: self.workspace.course.assign_tovholder(self.case_id, dto.TovholderInput(
-            started_on=_date(self.started_on, "started_on"), reason=self.reason.toPlainText(),
+            started_on=self.started_on.date_or_raise("started_on", required=True), reason=self.reason.toPlainText(),
             agreed_with_family=self.agreed.isChecked(), is_me=self.me.isChecked(),
             person_name=self.person_name.text(), person_role=self.person_role.currentData(),
             organisation=self.organisation.text(), contact=self.contact.text())))
@@ -339,7 +329,7 @@ class ServiceLevelDialog(DraftDialog):
 
     def save(self) -> None:
         self.run_save(lambda: self.workspace.course.record_service_level(self.case_id, dto.ServiceLevelInput(
-            level=self.levels.checkedId(), decided_on=_date(self.decided_on, "decided_on"),
+            level=self.levels.checkedId(), decided_on=self.decided_on.date_or_raise("decided_on", required=True),
             reason=self.reason.toPlainText())))
 
 

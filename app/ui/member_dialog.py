@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services.dto import DiagnosisInput, MemberInput, MemberView
 from app.services.validation import normalise_member
 from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
 from app.ui.i18n import format_date, label
-from app.ui.widgets import DateField, ErrorLabel, form_row
+from app.ui.widgets import DateField, ErrorLabel, form_row, parse_typed_date
 
 
 def member_to_payload(member: MemberInput) -> dict:
@@ -247,15 +246,11 @@ class MemberDialog(DraftDialog):
 
     def member_input(self) -> MemberInput:
         """The values as a ``MemberInput``; raises ``ValidationError`` for a date that is not a date."""
-        birth, problem = self.birth_date.date_or_error()
-        if problem:
-            raise ValidationError(problem, field="birth_date")
+        birth = self.birth_date.date_or_raise("birth_date")
         diagnoses = []
         for i in range(self.diagnoses.count()):
             data = self.diagnoses.item(i).data(Qt.ItemDataRole.UserRole)
-            field = DateField()
-            field.setText(data.get("when", ""))
-            when, _ = field.date_or_error()
+            when, _ = parse_typed_date(data.get("when", ""))
             diagnoses.append(DiagnosisInput(data["label"], data.get("code", ""), when))
         return MemberInput(
             id=self.member_id, relation=self.relation.currentData(), first_name=self.first_name.text(),

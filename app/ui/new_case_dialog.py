@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services.dto import MemberInput, NewCase, ReferralInput
 from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
@@ -278,9 +277,7 @@ class NewCaseDialog(DraftDialog):
     # ---- saving
 
     def new_case(self) -> NewCase:
-        referred_on, problem = self.referred_on.date_or_error()
-        if problem:
-            raise ValidationError(problem, field="referral.referred_on")
+        referred_on = self.referred_on.date_or_raise("referral.referred_on")
         template = self.templates.checkedButton()
         return NewCase(
             family_name=self.family_name.text(),

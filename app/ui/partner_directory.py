@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KnownError, ValidationError
+from app.errors import KnownError
 from app.services import network_dto as n
 from app.services.workspace import Workspace
 from app.ui.draft_dialog import DraftDialog
 from app.ui.i18n import error_text, fill, format_date, translate
 from app.ui.network_forms import partner_title
-from app.ui.widgets import ErrorLabel, form_row, parse_typed_date, primary_button
+from app.ui.widgets import ErrorLabel, form_row, primary_button, typed_date_or_raise
 
 
 def kind_text(code: str) -> str:
@@ -220,10 +220,7 @@ class PartnerDialog(DraftDialog):
         """The partner as typed; a date that is not a date is refused here, naming its row."""
         visits = []
         for index, (day, how, note) in enumerate(self.information_rows.rows()):
-            informed_on, problem = parse_typed_date(day)
-            if informed_on is None:
-                raise ValidationError(problem or translate("DateField", "Write the date as dd-mm-yyyy."),
-                                      field=f"information.{index}.informed_on")
+            informed_on = typed_date_or_raise(day, f"information.{index}.informed_on", required=True)
             visits.append(n.InformationVisit(informed_on, how, note))
         return n.Partner(
             id=self.partner_id, kind=self.kind_box.currentData(), name=self.name.text(), unit=self.unit.text(),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ValidationError
 from app.ui.i18n import fill, format_date, translate
 
 
@@ -131,6 +132,19 @@ class DateField(QLineEdit):
     def date_or_error(self) -> tuple[date | None, str]:
         """(the date or None if empty, and an error text if what is typed is not a date)."""
         return parse_typed_date(self.text())
+
+    def date_or_raise(self, field: str, required: bool = False) -> date | None:
+        """The date typed (None if empty and not required), or ``ValidationError`` for ``field``."""
+        return typed_date_or_raise(self.text(), field, required)
+
+
+def typed_date_or_raise(text: str, field: str, required: bool = False) -> date | None:
+    """The date in ``text`` (None if empty and not required), or ``ValidationError`` for ``field``
+    with the reason in the interface language."""
+    value, problem = parse_typed_date(text)
+    if problem or (value is None and required):
+        raise ValidationError(problem or translate("DateField", "Write the date as dd-mm-yyyy."), field=field)
+    return value
 
 
 def parse_typed_date(text: str) -> tuple[date | None, str]:
