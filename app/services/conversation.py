@@ -49,6 +49,14 @@ GUIDE_KIND = "conversation_guide"
 CONVERSATION_STEP_KINDS = ("clarifying_conversation", "home_visit")
 
 
+def get_conversation(session: Session, conversation_id: str) -> Conversation:
+    """The conversation row, or ``CaseNotFoundError``."""
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise CaseNotFoundError(conversation_id)
+    return conversation
+
+
 class ConversationService:
     def __init__(self, ctx: ServiceContext, course: CourseService, default_guide: str = "standard") -> None:
         self.ctx = ctx
@@ -189,9 +197,7 @@ class ConversationService:
     def save_notes(self, conversation_id: str, section_key: str, notes: str, cursor_position: int = 0) -> None:
         """Save the notes of one section, and where she is, as one committed change."""
         with self.ctx.store.unit_of_work() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
-                raise CaseNotFoundError(conversation_id)
+            conversation = get_conversation(session, conversation_id)
             row = self._section_row(session, conversation, section_key)
             if row.notes != notes:
                 row.notes = notes
@@ -202,9 +208,7 @@ class ConversationService:
     def move_cursor(self, conversation_id: str, section_key: str, position: int = 0) -> None:
         """Remember the section she is in (restored when the conversation is resumed)."""
         with self.ctx.store.unit_of_work() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
-                raise CaseNotFoundError(conversation_id)
+            conversation = get_conversation(session, conversation_id)
             if (conversation.cursor_section, conversation.cursor_position) != (section_key, position):
                 conversation.cursor_section, conversation.cursor_position = section_key, position
 
@@ -347,9 +351,7 @@ class ConversationService:
     def save_what_matters(self, conversation_id: str, text: str) -> None:
         """What matters most to the family, in their words (saved as she types)."""
         with self.ctx.store.unit_of_work() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
-                raise CaseNotFoundError(conversation_id)
+            conversation = get_conversation(session, conversation_id)
             if conversation.what_matters_most != text:
                 conversation.what_matters_most = text
             audited = self._audit_edit(session, conversation, "what_matters_most")

@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from app.content.conversation import Offer
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.models import AgreedStep, Case, Conversation, FollowUp, OfferReferral
+from app.models import AgreedStep, FollowUp, OfferReferral
 from app.models.audit import append_audit
 from app.models.conversation import CONTACT_KINDS
 from app.services import conversation_dto as cdto
@@ -23,7 +22,7 @@ from app.services import validation
 from app.services.case_summary import refresh
 from app.services.cases import CaseNotFoundError, load_case
 from app.services.context import ServiceContext
-from app.services.conversation import ConversationService
+from app.services.conversation import ConversationService, get_conversation
 from app.services.conversation_views import follow_up_view
 
 WHO_KINDS = ("family", "professional")
@@ -148,7 +147,7 @@ class ConversationPlanService:
         if who_kind not in WHO_KINDS:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose who does it."), field="who_kind")
         with self.ctx.store.unit_of_work() as session:
-            conversation = self._conversation(session, conversation_id)
+            conversation = get_conversation(session, conversation_id)
             # After the last one (not the count: after a removal that would repeat a position).
             last = session.execute(
                 select(func.max(AgreedStep.position)).where(AgreedStep.conversation_id == conversation_id)).scalar()
@@ -193,8 +192,8 @@ class ConversationPlanService:
         if due_on is None:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This field must be filled in."), field="due_on")
         with self.ctx.store.unit_of_work() as session:
-            conversation = self._conversation(session, conversation_id)
-            case = self._case(session, conversation.case_id)
+            conversation = get_conversation(session, conversation_id)
+            case = load_case(session, conversation.case_id)
             row = FollowUp(case_id=case.id, conversation_id=conversation_id, kind=kind, due_on=due_on,
                            note=note.strip())
             case.follow_ups.append(row)
@@ -209,7 +208,7 @@ class ConversationPlanService:
         done_on = done_on or today
         validation.not_in_future(done_on, today, "done_on")
         with self.ctx.store.unit_of_work() as session:
-            case = self._case(session, case_id)
+            case = load_case(session, case_id)
             row = next((f for f in case.follow_ups if f.id == follow_up_id), None)
             if row is None:
                 raise CaseNotFoundError(follow_up_id)
@@ -220,18 +219,5 @@ class ConversationPlanService:
 
     def follow_ups(self, case_id: str) -> tuple[cdto.FollowUpView, ...]:
         with self.ctx.store.unit_of_work() as session:
-            case = self._case(session, case_id)
+            case = load_case(session, case_id)
             return tuple(follow_up_view(f, self.ctx.today()) for f in case.follow_ups)
-
-    # ---- helpers
-
-    @staticmethod
-    def _conversation(session: Session, conversation_id: str) -> Conversation:
-        conversation = session.get(Conversation, conversation_id)
-        if conversation is None:
-            raise CaseNotFoundError(conversation_id)
-        return conversation
-
-    @staticmethod
-    def _case(session: Session, case_id: str) -> Case:
-        return load_case(session, case_id)

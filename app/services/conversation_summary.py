@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.errors import QT_TRANSLATE_NOOP, KnownError
 from app.fileio import atomic_write_bytes
-from app.models import Case, Conversation
+from app.models import Case
 from app.models.audit import append_audit
 from app.reports.summary_pdf import (
     AgreedStepLine,
@@ -18,9 +18,9 @@ from app.reports.summary_pdf import (
 )
 from app.services import conversation_dto as cdto
 from app.services.case_summary import allowed_scopes
-from app.services.cases import CaseNotFoundError, load_case
+from app.services.cases import load_case
 from app.services.context import ServiceContext
-from app.services.conversation import ConversationService
+from app.services.conversation import ConversationService, get_conversation
 
 MONTHS = {
     "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -119,9 +119,7 @@ class SummaryService:
     def set_agreement(self, conversation_id: str, agrees: bool | None, note: str = "") -> cdto.ConversationView:
         """Whether the family recognises and agrees with the summary, read back with them."""
         with self.ctx.store.unit_of_work() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
-                raise CaseNotFoundError(conversation_id)
+            conversation = get_conversation(session, conversation_id)
             conversation.family_agrees = agrees
             conversation.agreement_note = note.strip()
             append_audit(session, "conversation.agreement", case_id=conversation.case_id, entity="conversations",

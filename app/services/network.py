@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -40,6 +41,18 @@ class RemovedPerson:
 
     person: n.NetworkPerson
     ties: tuple[n.NetworkTie, ...]
+
+
+_Row = TypeVar("_Row", MapEntry, MapLink, MapVersion)
+
+
+def _owned(session: Session, model: type[_Row], record_id: str, case_id: str) -> _Row:
+    """A row of this family's map (a person, a tie, a version), or ``CaseNotFoundError``: an id from
+    another family's map is treated as unknown."""
+    row = session.get(model, record_id)
+    if row is None or row.case_id != case_id:
+        raise CaseNotFoundError(record_id)
+    return row
 
 
 def _check_position(angle: float, distance: float) -> None:
@@ -240,9 +253,7 @@ class NetworkService:
 
     def remove_tie(self, case_id: str, tie_id: str) -> n.NetworkTie:
         with self.ctx.store.unit_of_work() as session:
-            row = session.get(MapLink, tie_id)
-            if row is None or row.case_id != case_id:
-                raise CaseNotFoundError(tie_id)
+            row = _owned(session, MapLink, tie_id, case_id)
             tie = _tie(row)
             session.delete(row)
             append_audit(session, "network.tie.remove", case_id=case_id, entity="map_links", record_id=tie_id)
@@ -272,9 +283,7 @@ class NetworkService:
 
     def version_data(self, case_id: str, version_id: str) -> n.MapData:
         with self.ctx.store.unit_of_work() as session:
-            row = session.get(MapVersion, version_id)
-            if row is None or row.case_id != case_id:
-                raise CaseNotFoundError(version_id)
+            row = _owned(session, MapVersion, version_id, case_id)
             append_audit(session, "network.version.open", case_id=case_id, entity="map_versions", record_id=row.id)
             return data_from_snapshot(row.snapshot)
 
@@ -367,7 +376,4 @@ class NetworkService:
 
     @staticmethod
     def _entry(session: Session, case_id: str, person_id: str) -> MapEntry:
-        row = session.get(MapEntry, person_id)
-        if row is None or row.case_id != case_id:
-            raise CaseNotFoundError(person_id)
-        return row
+        return _owned(session, MapEntry, person_id, case_id)
