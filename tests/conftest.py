@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 
 from app.content.library import ContentLibrary  # noqa: E402
 from app.paths import AppPaths  # noqa: E402
+from app.reports import pdf_text
 from app.resources import content_dir  # noqa: E402
 from app.security.kdf import FAST_KDF  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
@@ -82,3 +83,14 @@ def reopen(paths: AppPaths, content: ContentLibrary) -> Iterator[Callable[..., W
     yield _reopen
     for ws in opened:
         ws.store.close()
+
+
+@pytest.fixture(params=["truetype", "builtin"])
+def font(request, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """Run a test with DejaVu Sans (where installed) and with the built-in Helvetica fallback."""
+    if request.param == "builtin":
+        monkeypatch.setattr(pdf_text, "FONT_CANDIDATES",
+                            ((tmp_path / "missing.ttf", tmp_path / "missing-bold.ttf"),))
+    elif not pdf_text.pick_fonts().unicode:
+        pytest.skip("DejaVu Sans is not installed here")
+    return request.param

@@ -9,12 +9,10 @@ Synthetic people only; no CPR numbers are needed here.
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import event, func, select, update
 
 from app.errors import ConsentRequiredError, ContentError, StorageError, ValidationError
@@ -28,6 +26,7 @@ from app.services.workspace import Workspace, unlock
 from app.settings import Policy, Settings
 from tests.conftest import PASSWORD, TODAY
 from tests.helpers.families import family, me_as_tovholder, participation, referral
+from tests.helpers.pdf import text_in_pdf
 
 RECENT = date(2026, 11, 20)  # referred two days before TODAY: no step is overdue yet
 MEMBER = "familiemedlem"  # the standard guide's member section
@@ -107,8 +106,6 @@ def _list_item(ws: Workspace, case_id: str) -> dto.CaseListItem:
     return next(i for i in ws.cases.search(dto.CaseFilter()).items if i.id == case_id)
 
 
-def _pdf_text(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 def _prompt_texts(section) -> list[str]:  # type: ignore[no-untyped-def]
@@ -899,7 +896,7 @@ def test_export_pdf_has_the_familys_summary_and_is_audited(summarised):
     pdf = workspace.summaries.export_pdf(view.id)
 
     assert pdf.startswith(b"%PDF")
-    text = _pdf_text(pdf)
+    text = text_in_pdf(pdf)
     for expected in ("Familien Skovbjerg", "Mere ro om morgenen", "Mormor Åse henter om tirsdagen",
                      "Vi laver en morgenplan", AGREES_DA, "Hanne Testesen"):
         assert expected in text, expected

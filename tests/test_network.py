@@ -14,13 +14,11 @@ Geometry (app.services.network_dto): family 0 ≤ a < 90, friends 90 ≤ a ≤ 1
 
 from __future__ import annotations
 
-import io
 import math
 import stat
 from datetime import date, timedelta
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import func, select, update
 
 from app.errors import DiskFullError, ValidationError
@@ -32,6 +30,7 @@ from app.services.network import NetworkExportNotAllowedError
 from app.services.workspace import Workspace
 from tests.conftest import TODAY
 from tests.helpers.families import family, participation
+from tests.helpers.pdf import text_in_pdf
 
 # Angles in the middle of each sector, and distances in the middle of each horizon.
 FAM, FRI, SCH, PRO = 45.0, 135.0, -135.0, -45.0
@@ -132,8 +131,8 @@ def _stored(ws: Workspace, case_id: str) -> tuple[dict, dict]:
             {t.id: (t.a_id, t.b_id, t.quality) for t in data.ties})
 
 
-def _pdf_text(path) -> str:  # type: ignore[no-untyped-def]
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages).split())
+def _text_in_pdf(path) -> str:  # type: ignore[no-untyped-def]
+    return text_in_pdf(path.read_bytes())
 
 
 # ---- people
@@ -854,7 +853,7 @@ def test_the_pdf_export_has_the_peoples_names_and_contact_details(workspace, net
 
     assert target.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # hers only
-    text = _pdf_text(target)
+    text = _text_in_pdf(target)
     for p in people:
         assert p.name in text
     for detail in ("21 43 65 87", "87654321", "lone.dahl@example.dk", "Familie og slægt", "Kortet nu"):
@@ -871,7 +870,7 @@ def test_the_sharing_pdf_has_initials_and_roles_and_no_names_or_contact_details(
 
     net.export_pdf(case_id, target, TEXTS, True, "da")
 
-    text = _pdf_text(target)
+    text = _text_in_pdf(target)
     for label in ("BWH · Mormor", "KB · Nabo", "LD · Klasselærer", "MR · Egen læge"):
         assert label in text
     for p in people:
@@ -903,7 +902,7 @@ def test_a_png_export_is_written_as_given_and_audited(workspace, net, case_id, t
 def test_an_empty_map_can_be_exported(net, case_id, tmp_path):
     target = net.export_pdf(case_id, tmp_path / "tomt.pdf", TEXTS, False, "da")
 
-    assert "Lærke og familien" in _pdf_text(target)
+    assert "Lærke og familien" in _text_in_pdf(target)
 
 
 # ---- the editor: undo and redo over the service, moves saved in batches

@@ -19,8 +19,9 @@ from pypdf.generic import ContentStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from app.reports import network_pdf, pdf_text
+from app.reports import network_pdf
 from app.reports.network_pdf import MapDocument, MapLine, MapPerson, render_network_map
+from tests.helpers.pdf import flat, pages_of, text_in_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE = ROOT / "app" / "reports" / "network_pdf.py"
@@ -129,16 +130,8 @@ def crowded(people: int = 150, ties: int = 300, seed: int = 3) -> MapDocument:
     return sample(people=tuple(persons), lines=lines, table=())
 
 
-def pages_of(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def text_of(doc: MapDocument) -> str:
-    return flat("\n".join(pages_of(render_network_map(doc))))
+    return text_in_pdf(render_network_map(doc))
 
 
 def texts_on_page(pdf: bytes, page: int = 0) -> list[tuple[str, float, float, float]]:
@@ -151,17 +144,6 @@ def texts_on_page(pdf: bytes, page: int = 0) -> list[tuple[str, float, float, fl
 
     PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
     return found
-
-
-@pytest.fixture(params=["truetype", "builtin"])
-def font(request, monkeypatch, tmp_path):
-    """Run a test with DejaVu Sans (where installed) and with the built-in Helvetica fallback."""
-    if request.param == "builtin":
-        monkeypatch.setattr(pdf_text, "FONT_CANDIDATES",
-                            ((tmp_path / "missing.ttf", tmp_path / "missing-bold.ttf"),))
-    elif not network_pdf.pick_fonts().unicode:
-        pytest.skip("DejaVu Sans is not installed here")
-    return request.param
 
 
 # ---- what is printed

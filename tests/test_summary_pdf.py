@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.reports import pdf_text, summary_pdf
 from app.reports.summary_pdf import (
     AgreedStepLine,
     ContactLine,
     FamilySummary,
     render_family_summary,
 )
+from tests.helpers.pdf import flat, pages_of, text_in_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE = ROOT / "app" / "reports" / "summary_pdf.py"
@@ -75,28 +75,8 @@ def sample(**changes) -> FamilySummary:
     return dataclasses.replace(summary, **changes)
 
 
-def pages_of(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def flat(text: str) -> str:
-    """Text with line breaks and no-break spaces as single spaces, to find wrapped sentences."""
-    return " ".join(text.split())
-
-
 def text_of(summary: FamilySummary) -> str:
-    return flat("\n".join(pages_of(render_family_summary(summary))))
-
-
-@pytest.fixture(params=["truetype", "builtin"])
-def font(request, monkeypatch, tmp_path):
-    """Run a test with DejaVu Sans (where installed) and with the built-in Helvetica fallback."""
-    if request.param == "builtin":
-        monkeypatch.setattr(pdf_text, "FONT_CANDIDATES",
-                            ((tmp_path / "missing.ttf", tmp_path / "missing-bold.ttf"),))
-    elif not summary_pdf.pick_fonts().unicode:
-        pytest.skip("DejaVu Sans is not installed here")
-    return request.param
+    return text_in_pdf(render_family_summary(summary))
 
 
 # ---- what the family reads
