@@ -19,42 +19,29 @@ from app.models.audit import verify_chain
 from app.services import cases as cases_module
 from app.services import dto
 from app.services.store import Store
+from tests.helpers.db import audit_entries, last_seq, log_entries, row_counts
 from tests.helpers.families import family, participation
 
 DERIVED = {c.key for c in Case.__table__.columns if c.info.get("derived")}
 
 
-def _log(workspace, after: int = 0) -> list[ChangeLogEntry]:
-    with workspace.store.unit_of_work() as session:
-        return list(session.execute(
-            select(ChangeLogEntry).where(ChangeLogEntry.seq > after).order_by(ChangeLogEntry.seq)).scalars())
 
 
-def _last_seq(workspace) -> int:
-    with workspace.store.unit_of_work() as session:
-        return session.execute(select(func.max(ChangeLogEntry.seq))).scalar() or 0
 
 
-def _audit(workspace) -> list[AuditEntry]:
-    with workspace.store.unit_of_work() as session:
-        return list(session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars())
 
 
-def _counts(workspace) -> tuple[int, int, int]:
-    with workspace.store.unit_of_work() as session:
-        return tuple(session.execute(select(func.count()).select_from(model)).scalar_one()
-                     for model in (Case, ChangeLogEntry, AuditEntry))
 
 
 # ---- the change log
 
 
 def test_creating_a_case_logs_every_new_record(workspace):
-    after = _last_seq(workspace)
+    after = last_seq(workspace, ChangeLogEntry)
 
     overview = workspace.cases.create_case(family())
 
-    rows = _log(workspace, after)
+    rows = log_entries(workspace, after=after)
     logged = {(r.entity, r.record_id) for r in rows}
     expected = (
         {("cases", overview.id)}
@@ -76,10 +63,10 @@ def test_change_log_rows_carry_author_device_and_a_growing_revision(workspace):
 
     # Until it is synced, a record has one change-log row holding its newest state (sync sends
     # whole records); the revision counts every change.
-    rows = [r for r in _log(workspace) if r.record_id == case_id]
+    rows = [r for r in log_entries(workspace) if r.record_id == case_id]
     assert [(r.operation, r.revision) for r in rows] == [("insert", 3)]
     assert rows[0].payload["family_name"] == "Familien Holm-Skovbjerg"
-    assert {(r.author_id, r.device_id) for r in _log(workspace)} == {(actor.user_id, actor.device_id)}
+    assert {(r.author_id, r.device_id) for r in log_entries(workspace)} == {(actor.user_id, actor.device_id)}
     assert actor.user_id == workspace.profile.id and actor.device_id
     assert rows[-1].payload["revision"] == 3
     assert rows[-1].payload["updated_by"] == actor.user_id
@@ -89,7 +76,7 @@ def test_change_log_rows_carry_author_device_and_a_growing_revision(workspace):
     with workspace.store.unit_of_work() as session:
         session.execute(text("UPDATE change_log SET synced_at = '2026-11-22T10:00:00.000000+00:00'"))
     workspace.cases.update_household(case_id, dto.HouseholdInput("Familien Holm", "Bøgevej 5"))
-    rows = [r for r in _log(workspace) if r.record_id == case_id]
+    rows = [r for r in log_entries(workspace) if r.record_id == case_id]
     assert [(r.operation, r.revision) for r in rows] == [("insert", 3), ("update", 4)]
     assert rows[-1].payload["address"] == "Bøgevej 5"
 
@@ -101,7 +88,7 @@ def test_change_from_another_device_is_stamped_with_its_ids(workspace):
     with other.unit_of_work() as session:
         session.get(Case, case_id).note = "Ringet til mor"
 
-    [row] = [r for r in _log(workspace) if r.record_id == case_id and r.operation == "update"]
+    [row] = [r for r in log_entries(workspace) if r.record_id == case_id and r.operation == "update"]
     assert (row.author_id, row.device_id, row.revision) == ("colleague-profile", "colleague-laptop", 2)
     assert (row.payload["updated_by"], row.payload["created_by"]) == ("colleague-profile", workspace.profile.id)
 
@@ -110,7 +97,7 @@ def test_derived_summary_columns_are_left_out_of_the_payload(workspace):
     case_id = workspace.cases.create_case(family()).id
     workspace.course.record_consent(case_id, participation())
 
-    case_rows = [r for r in _log(workspace) if r.entity == "cases"]
+    case_rows = [r for r in log_entries(workspace) if r.entity == "cases"]
 
     assert DERIVED >= {"search_text", "tovholder_name", "has_participation_consent", "child_names"}
     assert len(case_rows) == 1  # created, then changed by the consent: one unsynced row
@@ -124,11 +111,11 @@ def test_removing_a_member_logs_deletes_for_it_and_its_diagnoses(workspace):
     overview = workspace.cases.create_case(family(extra=(dto.MemberInput(
         "lillebror", "Otto", birth_date=date(2019, 8, 1), diagnoses=(dto.DiagnosisInput("Astma", "DJ45"),)),)))
     brother = overview.members[2]
-    after = _last_seq(workspace)
+    after = last_seq(workspace, ChangeLogEntry)
 
     workspace.cases.remove_member(overview.id, brother.id)
 
-    rows = {(r.entity, r.record_id): r for r in _log(workspace, after)}
+    rows = {(r.entity, r.record_id): r for r in log_entries(workspace, after=after)}
     assert rows[("family_members", brother.id)].operation == "delete"
     assert rows[("diagnoses", brother.diagnoses[0].id)].operation == "delete"
     assert rows[("family_members", brother.id)].payload == {"id": brother.id}
@@ -137,17 +124,17 @@ def test_removing_a_member_logs_deletes_for_it_and_its_diagnoses(workspace):
 def test_dropping_a_diagnosis_logs_its_delete(workspace):
     overview = workspace.cases.create_case(family())
     child = overview.members[1]
-    after = _last_seq(workspace)
+    after = last_seq(workspace, ChangeLogEntry)
 
     workspace.cases.save_member(overview.id, dto.MemberInput(
         "barn", child.first_name, child.last_name, birth_date=child.birth_date, id=child.id))
 
-    ops = {(r.entity, r.record_id): r.operation for r in _log(workspace, after)}
+    ops = {(r.entity, r.record_id): r.operation for r in log_entries(workspace, after=after)}
     assert ops[("diagnoses", child.diagnoses[0].id)] == "delete"
 
 
 def test_failing_unit_of_work_leaves_neither_record_nor_change_log_row(workspace):
-    before = _counts(workspace)
+    before = row_counts(workspace, Case, ChangeLogEntry, AuditEntry)
 
     with pytest.raises(RuntimeError):
         with workspace.store.unit_of_work() as session:
@@ -159,11 +146,11 @@ def test_failing_unit_of_work_leaves_neither_record_nor_change_log_row(workspace
             assert pending == before[1] + 1
             raise RuntimeError("power cut")
 
-    assert _counts(workspace) == before  # ... and it went with the record
+    assert row_counts(workspace, Case, ChangeLogEntry, AuditEntry) == before  # ... and it went with the record
 
 
 def test_failing_service_call_after_the_flush_saves_nothing(workspace, monkeypatch):
-    before = _counts(workspace)
+    before = row_counts(workspace, Case, ChangeLogEntry, AuditEntry)
 
     def audit_fails(*args, **kwargs):
         raise OSError("the audit trail could not be written")
@@ -172,7 +159,7 @@ def test_failing_service_call_after_the_flush_saves_nothing(workspace, monkeypat
     with pytest.raises(OSError):
         workspace.cases.create_case(family())
 
-    assert _counts(workspace) == before
+    assert row_counts(workspace, Case, ChangeLogEntry, AuditEntry) == before
 
 
 # ---- the audit trail
@@ -180,7 +167,7 @@ def test_failing_service_call_after_the_flush_saves_nothing(workspace, monkeypat
 
 def test_open_create_and_change_are_audited_with_who_and_when(workspace):
     actor = workspace.store.actor
-    first = len(_audit(workspace))
+    first = len(audit_entries(workspace))
 
     created = workspace.cases.create_case(family())
     workspace.cases.overview(created.id, via_search="skovbjerg")
@@ -188,7 +175,7 @@ def test_open_create_and_change_are_audited_with_who_and_when(workspace):
     workspace.course.record_consent(created.id, participation())
     workspace.cases.record_search("lærke")
 
-    entries = _audit(workspace)[first:]
+    entries = audit_entries(workspace)[first:]
     assert [(e.action, e.case_id, e.entity) for e in entries] == [
         ("case.create", created.id, "cases"),
         ("case.open", created.id, "cases"),
@@ -210,12 +197,12 @@ def test_profile_create_unlock_and_lock_are_audited(workspace, reopen):
     workspace.lock()
     reopen().lock()
 
-    assert [e.action for e in _audit(reopen())] == [
+    assert [e.action for e in audit_entries(reopen())] == [
         "profile.create", "profile.lock", "profile.unlock", "profile.lock", "profile.unlock"]
 
 
 def test_audit_chain_is_intact_after_normal_use(demo_workspace):
-    entries = _audit(demo_workspace)
+    entries = audit_entries(demo_workspace)
 
     assert len(entries) == 41  # the profile, and 40 families created
     assert verify_chain(entries) is None
@@ -229,7 +216,7 @@ def test_audit_chain_is_intact_after_normal_use(demo_workspace):
     "DELETE FROM audit_log",
 ])
 def test_database_refuses_to_change_or_delete_audit_entries(workspace, statement):
-    before = [(e.seq, e.action, e.hash) for e in _audit(workspace)]
+    before = [(e.seq, e.action, e.hash) for e in audit_entries(workspace)]
 
     with pytest.raises(IntegrityError, match="append-only"):
         with workspace.store.engine.begin() as conn:
@@ -238,7 +225,7 @@ def test_database_refuses_to_change_or_delete_audit_entries(workspace, statement
         with workspace.store.unit_of_work() as session:
             session.connection().exec_driver_sql(statement)
 
-    assert [(e.seq, e.action, e.hash) for e in _audit(workspace)] == before
+    assert [(e.seq, e.action, e.hash) for e in audit_entries(workspace)] == before
 
 
 @pytest.fixture
@@ -250,7 +237,7 @@ def tamperable(workspace):
     with workspace.store.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER audit_log_no_update")
         conn.exec_driver_sql("DROP TRIGGER audit_log_no_delete")
-    entries = _audit(workspace)
+    entries = audit_entries(workspace)
     assert len(entries) == 5 and verify_chain(entries) is None
     return workspace
 
@@ -258,7 +245,7 @@ def tamperable(workspace):
 def _tamper(workspace, sql: str, *params: str) -> list[AuditEntry]:
     with workspace.store.engine.begin() as conn:
         conn.exec_driver_sql(sql, params)
-    return _audit(workspace)
+    return audit_entries(workspace)
 
 
 def test_verify_chain_finds_an_edited_entry(tamperable):
@@ -268,13 +255,13 @@ def test_verify_chain_finds_an_edited_entry(tamperable):
 
 
 def test_verify_chain_finds_a_backdated_entry(tamperable):
-    when = (_audit(tamperable)[2].at - timedelta(days=30)).astimezone(UTC).isoformat(timespec="microseconds")
+    when = (audit_entries(tamperable)[2].at - timedelta(days=30)).astimezone(UTC).isoformat(timespec="microseconds")
 
     assert verify_chain(_tamper(tamperable, "UPDATE audit_log SET at = ? WHERE seq = 3", when)) == 3
 
 
 def test_verify_chain_finds_an_edit_whose_hash_was_recomputed(tamperable):
-    entry = _audit(tamperable)[2]
+    entry = audit_entries(tamperable)[2]
     entry.user_id = "someone-else"
     forged = entry.compute_hash()
 

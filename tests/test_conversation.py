@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from app.errors import ConsentRequiredError, ContentError, StorageError, ValidationError
-from app.models import AgreedStep, AuditEntry, ChangeLogEntry, ConversationSection
+from app.models import AgreedStep, ChangeLogEntry, ConversationSection
 from app.reports.summary_pdf import AgreedStepLine
 from app.resources import content_dir, resources_dir
 from app.services import dto
@@ -25,6 +25,7 @@ from app.services.conversation_summary import ExportNotAllowedError
 from app.services.workspace import Workspace, unlock
 from app.settings import Policy, Settings
 from tests.conftest import PASSWORD, TODAY
+from tests.helpers.db import audit_entries, log_entries
 from tests.helpers.families import family, me_as_tovholder, participation, referral
 from tests.helpers.pdf import text_in_pdf
 
@@ -69,12 +70,6 @@ def _key(view, first_name: str) -> str:  # type: ignore[no-untyped-def]
     return f"{MEMBER}:{_ids(view)[first_name]}"
 
 
-def _audit(ws: Workspace, action: str, record_id: str | None = None) -> list[AuditEntry]:
-    with ws.store.unit_of_work() as session:
-        query = select(AuditEntry).where(AuditEntry.action == action)
-        if record_id is not None:
-            query = query.where(AuditEntry.record_id == record_id)
-        return list(session.execute(query.order_by(AuditEntry.seq)).scalars())
 
 
 def _section_row_id(ws: Workspace, conversation_id: str, key: str) -> str:
@@ -85,11 +80,6 @@ def _section_row_id(ws: Workspace, conversation_id: str, key: str) -> str:
         ).scalar_one()
 
 
-def _unsynced(ws: Workspace, record_id: str) -> list[ChangeLogEntry]:
-    with ws.store.unit_of_work() as session:
-        return list(session.execute(
-            select(ChangeLogEntry).where(ChangeLogEntry.record_id == record_id, ChangeLogEntry.synced_at.is_(None))
-        ).scalars())
 
 
 def _on(ws: Workspace, day: date) -> Workspace:
@@ -139,7 +129,7 @@ def test_starting_needs_participation_consent(workspace):
 
     assert caught.value.params["missing"].da == "Deltagelse i forløbet"
     assert workspace.conversations.list_for_case(case.id) == ()
-    assert _audit(workspace, "conversation.start") == []
+    assert audit_entries(workspace, "conversation.start") == []
 
     workspace.course.record_consent(case.id, participation(RECENT))
     view = workspace.conversations.start(case.id)
@@ -166,18 +156,18 @@ def test_a_second_start_resumes_the_conversation_in_progress(started):
 def test_start_and_open_are_audited(started):
     workspace, case, view = started
 
-    [start] = _audit(workspace, "conversation.start", view.id)
+    [start] = audit_entries(workspace, "conversation.start", view.id)
     assert (start.case_id, start.entity, start.detail) == (case.id, "conversations", {"guide": "standard@1"})
-    assert _audit(workspace, "conversation.open", view.id) == []
+    assert audit_entries(workspace, "conversation.open", view.id) == []
 
     workspace.conversations.open(view.id)
     workspace.conversations.start(case.id)  # resuming is opening
 
-    opened = _audit(workspace, "conversation.open", view.id)
+    opened = audit_entries(workspace, "conversation.open", view.id)
     assert [(e.case_id, e.entity) for e in opened] == [(case.id, "conversations")] * 2
-    assert len(_audit(workspace, "conversation.start", view.id)) == 1
+    assert len(audit_entries(workspace, "conversation.start", view.id)) == 1
     workspace.conversations.view(view.id)  # reading for the screen is not an open
-    assert len(_audit(workspace, "conversation.open", view.id)) == 2
+    assert len(audit_entries(workspace, "conversation.open", view.id)) == 2
 
 
 # ---- 2. a section per family member
@@ -252,7 +242,7 @@ def test_members_are_unaddressed_until_each_has_a_status(big_family):
     # Back to "not yet": the member is unaddressed again.
     after = conversations.set_member_status(view.id, _key(view, "Malte"), "")
     assert [s.member_id for s in after.unaddressed_members] == [_ids(view)["Malte"]]
-    assert len(_audit(workspace, "conversation.member_status")) == 6
+    assert len(audit_entries(workspace, "conversation.member_status")) == 6
 
 
 @pytest.mark.parametrize("status", ["not_present", "not_relevant"])
@@ -341,7 +331,7 @@ def test_notes_for_an_unknown_section_are_refused(started, key):
     assert caught.value.field == "section_key"
     after = workspace.conversations.view(view.id)
     assert after == view  # nothing saved, the cursor did not move
-    assert _audit(workspace, "conversation.edit") == []
+    assert audit_entries(workspace, "conversation.edit") == []
 
 
 def test_typing_leaves_one_change_log_row_and_one_audit_entry_per_section(started, reopen):
@@ -354,13 +344,13 @@ def test_typing_leaves_one_change_log_row_and_one_audit_entry_per_section(starte
         workspace.conversations.save_notes(view.id, "trivsel", "Godt" + "!" * n, 4 + n)
 
     row_id = _section_row_id(workspace, view.id, key)
-    [row] = _unsynced(workspace, row_id)
+    [row] = log_entries(workspace, unsynced=True, record_id=row_id)
     assert row.entity == "conversation_sections"
     assert row.payload["notes"] == text  # the newest state, folded into the one unsynced row
     assert row.revision == len(text)
-    [conversation_row] = _unsynced(workspace, view.id)
+    [conversation_row] = log_entries(workspace, unsynced=True, record_id=view.id)
     assert conversation_row.payload["cursor_section"] == "trivsel"
-    edits = _audit(workspace, "conversation.edit", view.id)
+    edits = audit_entries(workspace, "conversation.edit", view.id)
     assert sorted(e.detail["section"] for e in edits) == sorted([key, "trivsel"])
 
     # Once the row has been synced, the next edit starts a new one; a new session is audited anew.
@@ -372,20 +362,20 @@ def test_typing_leaves_one_change_log_row_and_one_audit_entry_per_section(starte
     for n in range(3):
         again.conversations.save_notes(view.id, key, text + " Hun" + "." * n, len(text) + 4 + n)
 
-    [new_row] = _unsynced(again, row_id)
+    [new_row] = log_entries(again, unsynced=True, record_id=row_id)
     assert (new_row.operation, new_row.payload["notes"]) == ("update", text + " Hun..")
-    assert [e.detail["section"] for e in _audit(again, "conversation.edit", view.id)].count(key) == 2
+    assert [e.detail["section"] for e in audit_entries(again, "conversation.edit", view.id)].count(key) == 2
 
 
 def test_saving_the_same_text_again_changes_nothing(started):
     workspace, _, view = started
     workspace.conversations.save_notes(view.id, "formaal", "Ro", 2)
     row_id = _section_row_id(workspace, view.id, "formaal")
-    [before] = _unsynced(workspace, row_id)
+    [before] = log_entries(workspace, unsynced=True, record_id=row_id)
 
     workspace.conversations.save_notes(view.id, "formaal", "Ro", 2)
 
-    [after] = _unsynced(workspace, row_id)
+    [after] = log_entries(workspace, unsynced=True, record_id=row_id)
     assert (after.seq, after.revision) == (before.seq, before.revision) == (before.seq, 1)
 
 
@@ -406,7 +396,7 @@ def test_an_edit_whose_save_failed_is_audited_by_the_next_save(started):
     workspace.conversations.save_notes(view.id, "trivsel", "Det går", 7)
 
     assert workspace.conversations.view(view.id).section("trivsel").notes == "Det går"
-    assert [e.detail["section"] for e in _audit(workspace, "conversation.edit", view.id)] == ["trivsel"]
+    assert [e.detail["section"] for e in audit_entries(workspace, "conversation.edit", view.id)] == ["trivsel"]
 
 
 def test_what_matters_most_is_saved_and_audited_once(started, reopen):
@@ -418,7 +408,7 @@ def test_what_matters_most_is_saved_and_audited_once(started, reopen):
     again = reopen()
 
     assert again.conversations.open(view.id).what_matters_most == "At Lærke kan gå til håndbold"[:25]
-    assert [e.detail["section"] for e in _audit(again, "conversation.edit")] == ["what_matters_most"]
+    assert [e.detail["section"] for e in audit_entries(again, "conversation.edit")] == ["what_matters_most"]
 
 
 # ---- 4. resources and needs
@@ -449,7 +439,7 @@ def test_resources_and_needs_add_update_remove(started):
 
     after = conversations.remove_item(view.id, resource.id)
     assert after.resources == () and [n.id for n in after.needs] == [need.id]
-    assert [e.detail.get("change", "add") for e in _audit(workspace, "conversation.item")] == [
+    assert [e.detail.get("change", "add") for e in audit_entries(workspace, "conversation.item")] == [
         "add", "add", "update", "remove"]
 
 
@@ -588,7 +578,7 @@ def test_referring_needs_open_offers_and_keeps_the_warnings(offer_family):
     assert (referral.offer_code, referral.offer_label, referral.member_id, referral.referred_on, referral.note) == (
         "soeskendegruppe", "Søskendegruppe", sofus, TODAY, "Mor ringer selv")
     assert referral.warnings == ("Sofus is 14 years old; the offer is for ages 9–12.",)
-    [audited] = _audit(workspace, "offer.refer")
+    [audited] = audit_entries(workspace, "offer.refer")
     assert (audited.case_id, audited.detail) == (case.id, {"offer": "soeskendegruppe", "warnings": 1})
     suggestions = {s.code: s for s in workspace.plans.offers(view.id).suggestions}
     assert suggestions["soeskendegruppe"].already_referred is True
@@ -661,10 +651,10 @@ def test_agreed_steps_add_update_remove(started):
         positions = session.execute(select(AgreedStep.position).where(AgreedStep.conversation_id == view.id)
                                     .order_by(AgreedStep.position)).scalars().all()
     assert len(set(positions)) == len(positions) == 3  # the order is unambiguous, also after sync
-    actions = [e.action for e in _audit(workspace, "agreed_step.add") + _audit(workspace, "agreed_step.update")
-               + _audit(workspace, "agreed_step.remove")]
+    actions = [e.action for e in audit_entries(workspace, "agreed_step.add") + audit_entries(workspace, "agreed_step.update")
+               + audit_entries(workspace, "agreed_step.remove")]
     assert sorted(actions) == ["agreed_step.add"] * 4 + ["agreed_step.remove", "agreed_step.update"]
-    assert {e.case_id for e in _audit(workspace, "agreed_step.add")} == {case.id}
+    assert {e.case_id for e in audit_entries(workspace, "agreed_step.add")} == {case.id}
 
 
 @pytest.mark.parametrize(("what", "who_kind", "done_on", "field"), [
@@ -777,7 +767,7 @@ def test_completing_needs_every_member_to_have_a_status(started):
     assert caught.value.params["names"] == "Lærke"
     assert workspace.conversations.view(view.id).status == "in_progress"
     assert workspace.cases.overview(case.id).current_step.code == "afklarende_samtale"
-    assert _audit(workspace, "conversation.complete") == []
+    assert audit_entries(workspace, "conversation.complete") == []
 
 
 def test_completing_moves_the_case_past_its_conversation_step(started):
@@ -796,7 +786,7 @@ def test_completing_moves_the_case_past_its_conversation_step(started):
     assert _list_item(workspace, case.id).current_step_da == overview.current_step.label_da
     [listed] = workspace.conversations.list_for_case(case.id)
     assert listed.status == "completed"
-    assert len(_audit(workspace, "conversation.complete", view.id)) == 1
+    assert len(audit_entries(workspace, "conversation.complete", view.id)) == 1
     # A new start after a finished conversation is a new conversation.
     assert workspace.conversations.start(case.id).id != view.id
 
@@ -886,7 +876,7 @@ def test_set_agreement(summarised, agrees):
 
     assert (after.family_agrees, after.agreement_note) == (agrees, "Far vil læse den selv")
     assert workspace.summaries.family_summary(view.id).family_agrees is agrees
-    assert [e.detail["agrees"] for e in _audit(workspace, "conversation.agreement", view.id)][-1] is agrees
+    assert [e.detail["agrees"] for e in audit_entries(workspace, "conversation.agreement", view.id)][-1] is agrees
 
 
 def test_export_pdf_has_the_familys_summary_and_is_audited(summarised):
@@ -901,7 +891,7 @@ def test_export_pdf_has_the_familys_summary_and_is_audited(summarised):
                      "Vi laver en morgenplan", AGREES_DA, "Hanne Testesen"):
         assert expected in text, expected
     assert "Jonas" not in text
-    [entry] = _audit(workspace, "conversation.export", view.id)
+    [entry] = audit_entries(workspace, "conversation.export", view.id)
     assert (entry.case_id, entry.detail["format"], entry.detail["language"], entry.detail["bytes"]) == (
         case.id, "pdf", "da", len(pdf))
 
@@ -914,7 +904,7 @@ def test_no_export_after_the_consent_is_withdrawn(summarised):
     with pytest.raises(ExportNotAllowedError):
         workspace.summaries.export_pdf(view.id)
 
-    assert _audit(workspace, "conversation.export") == []
+    assert audit_entries(workspace, "conversation.export") == []
     assert workspace.summaries.family_summary(view.id).present == ("Mette", "Lærke")  # still readable
 
 

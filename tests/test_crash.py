@@ -38,6 +38,7 @@ from app.services.workspace import create_profile, unlock
 from app.settings import Policy, Settings
 from tests.conftest import PASSWORD, TODAY
 from tests.helpers.crash_writer import crash_family, crash_family_name
+from tests.helpers.db import row_counts
 from tests.helpers.families import family
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,10 +159,6 @@ def test_enospc_from_the_driver_is_a_full_disk():
     assert isinstance(translate_storage_error(error), DiskFullError)
 
 
-def _counts(workspace) -> tuple[int, int, int]:
-    with workspace.store.unit_of_work() as session:
-        return tuple(session.execute(select(func.count()).select_from(model)).scalar_one()
-                     for model in (Case, ChangeLogEntry, AuditEntry))
 
 
 def test_full_database_disk_refuses_the_save_and_keeps_everything_else(workspace):
@@ -172,7 +169,7 @@ def test_full_database_disk_refuses_the_save_and_keeps_everything_else(workspace
 
     saved = []
     for n in range(60):
-        before = _counts(workspace)
+        before = row_counts(workspace, Case, ChangeLogEntry, AuditEntry)
         try:
             saved.append(workspace.cases.create_case(family(f"Fuld{n}", note="Noter fra besøget. " * 200)).id)
         except DiskFullError:
@@ -181,7 +178,7 @@ def test_full_database_disk_refuses_the_save_and_keeps_everything_else(workspace
         pytest.fail("the database never filled up")
 
     assert saved, "saving worked until the disk was full"
-    assert _counts(workspace) == before  # the failed save left nothing behind
+    assert row_counts(workspace, Case, ChangeLogEntry, AuditEntry) == before  # the failed save left nothing behind
     with workspace.store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         conn.exec_driver_sql(f"PRAGMA max_page_count = {2**30}")  # she frees some space

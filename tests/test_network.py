@@ -19,7 +19,7 @@ import stat
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, update
 
 from app.errors import DiskFullError, ValidationError
 from app.models import AuditEntry, ChangeLogEntry, MapEntry, MapLink, MapVersion, Partner
@@ -29,6 +29,7 @@ from app.services.cases import CaseNotFoundError
 from app.services.network import NetworkExportNotAllowedError
 from app.services.workspace import Workspace
 from tests.conftest import TODAY
+from tests.helpers.db import audit_entries, last_seq, log_entries, row_counts
 from tests.helpers.families import family, participation
 from tests.helpers.pdf import text_in_pdf
 
@@ -87,35 +88,15 @@ TABLES = {"map_entries": MapEntry, "map_links": MapLink, "map_versions": MapVers
 
 
 def _counts(ws: Workspace) -> dict[str, int]:
-    with ws.store.unit_of_work() as session:
-        return {name: session.execute(select(func.count()).select_from(model)).scalar_one()
-                for name, model in TABLES.items()}
+    return dict(zip(TABLES, row_counts(ws, *TABLES.values()), strict=True))
 
 
-def _audit(ws: Workspace, action: str | None = None, after: int = 0) -> list[AuditEntry]:
-    with ws.store.unit_of_work() as session:
-        query = select(AuditEntry).where(AuditEntry.seq > after)
-        if action is not None:
-            query = query.where(AuditEntry.action == action)
-        return list(session.execute(query.order_by(AuditEntry.seq)).scalars())
 
 
-def _last_audit_seq(ws: Workspace) -> int:
-    with ws.store.unit_of_work() as session:
-        return session.execute(select(func.max(AuditEntry.seq))).scalar() or 0
 
 
-def _log(ws: Workspace, record_id: str | None = None, after: int = 0) -> list[ChangeLogEntry]:
-    with ws.store.unit_of_work() as session:
-        query = select(ChangeLogEntry).where(ChangeLogEntry.seq > after)
-        if record_id is not None:
-            query = query.where(ChangeLogEntry.record_id == record_id)
-        return list(session.execute(query.order_by(ChangeLogEntry.seq)).scalars())
 
 
-def _last_log_seq(ws: Workspace) -> int:
-    with ws.store.unit_of_work() as session:
-        return session.execute(select(func.max(ChangeLogEntry.seq))).scalar() or 0
 
 
 def _mark_synced(ws: Workspace) -> None:
@@ -213,9 +194,9 @@ def test_moving_across_a_border_changes_the_sector_and_horizon_and_says_so_in_th
         stored = net.map_data(case_id).person(who.id)
         assert (moved.sector, moved.horizon) == (stored.sector, stored.horizon) == (sector, horizon), (angle, distance)
 
-    details = [e.detail for e in _audit(workspace, "network.person.move")]
+    details = [e.detail for e in audit_entries(workspace, "network.person.move")]
     assert details == [{"sector": s, "horizon": h} for _, _, s, h in moves]
-    assert all(e.record_id == who.id for e in _audit(workspace, "network.person.move"))
+    assert all(e.record_id == who.id for e in audit_entries(workspace, "network.person.move"))
 
 
 def test_centre_of_lies_inside_its_own_sector_and_horizon_and_xy_round_trips():
@@ -249,7 +230,7 @@ def test_update_changes_the_fields_and_keeps_the_id(workspace, net, case_id):
     assert (stored.id, stored.name, stored.role, stored.phone, stored.email, stored.sector, stored.horizon) == (
         before.id, "Jens Kjær Mortensen", "Pædagog", "", "jkm@example.dk", "professional", 3)
     assert (stored.support, stored.quality, stored.invite) == (("informational",), "strained", True)
-    [entry] = _audit(workspace, "network.person.update")
+    [entry] = audit_entries(workspace, "network.person.update")
     assert (entry.case_id, entry.entity, entry.record_id) == (case_id, "map_entries", before.id)
 
 
@@ -286,7 +267,7 @@ def test_move_people_saves_several_moves_in_one_transaction(workspace, net, case
     a = net.add_person(case_id, person("Birthe Holm", FAM, NEAR))
     b = net.add_person(case_id, person("Jens Kjær", FRI, MID))
     c = net.add_person(case_id, person("Lone Dahl", SCH, FAR))
-    audit_before, log_before = _last_audit_seq(workspace), _last_log_seq(workspace)
+    audit_before, log_before = last_seq(workspace, AuditEntry), last_seq(workspace, ChangeLogEntry)
     _mark_synced(workspace)
 
     net.move_people(case_id, {a.id: (200.0, 90.0), b.id: (-45.0, 10.0), c.id: (10.0, 120.0)})
@@ -294,9 +275,9 @@ def test_move_people_saves_several_moves_in_one_transaction(workspace, net, case
     data = net.map_data(case_id)
     assert {p.id: (round(p.angle, 6), p.distance, p.sector, p.horizon) for p in data.people} == {
         a.id: (-160.0, 90.0, "school_work", 3), b.id: (-45.0, 10.0, "professional", 1), c.id: (10.0, 120.0, "family", 3)}
-    [entry] = _audit(workspace, after=audit_before)  # one audit entry for the batch
+    [entry] = audit_entries(workspace, after=audit_before)  # one audit entry for the batch
     assert (entry.action, entry.case_id, entry.detail) == ("network.person.move", case_id, {"people": 3})
-    rows = _log(workspace, after=log_before)
+    rows = log_entries(workspace, after=log_before)
     assert sorted((r.record_id, r.operation) for r in rows) == sorted((p, "update") for p in (a.id, b.id, c.id))
     assert {r.record_id: (r.payload["angle"], r.payload["distance"]) for r in rows}[a.id] == (
         pytest.approx(-160.0), 90.0)
@@ -364,11 +345,11 @@ def test_a_tie_is_stored_once_with_the_smaller_id_first(net, case_id):
 
 def test_every_change_writes_change_log_rows_and_an_audit_entry(workspace, net, case_id):
     def since(audit: int, log: int) -> tuple[list[tuple], list[tuple]]:
-        return ([(e.action, e.case_id, e.entity, e.record_id) for e in _audit(workspace, after=audit)],
-                [(r.entity, r.record_id, r.operation) for r in _log(workspace, after=log)])
+        return ([(e.action, e.case_id, e.entity, e.record_id) for e in audit_entries(workspace, after=audit)],
+                [(r.entity, r.record_id, r.operation) for r in log_entries(workspace, after=log)])
 
     def mark() -> tuple[int, int]:
-        return _last_audit_seq(workspace), _last_log_seq(workspace)
+        return last_seq(workspace, AuditEntry), last_seq(workspace, ChangeLogEntry)
 
     m = mark()
     net.open_map(case_id)
@@ -384,12 +365,12 @@ def test_every_change_writes_change_log_rows_and_an_audit_entry(workspace, net, 
     net.update_person(case_id, a.id, person("Birthe Holm", role="Mormor"))
     assert since(*m) == ([("network.person.update", case_id, "map_entries", a.id)],
                          [("map_entries", a.id, "update")])
-    assert _log(workspace, a.id)[-1].payload["role"] == "Mormor"
+    assert log_entries(workspace, a.id)[-1].payload["role"] == "Mormor"
 
     m = mark()
     net.move_person(case_id, a.id, PRO, FAR)
     assert since(*m)[0] == [("network.person.move", case_id, "map_entries", a.id)]
-    assert (_log(workspace, a.id)[-1].payload["angle"], _log(workspace, a.id)[-1].revision) == (PRO, 3)
+    assert (log_entries(workspace, a.id)[-1].payload["angle"], log_entries(workspace, a.id)[-1].revision) == (PRO, 3)
 
     m = mark()
     tie = net.add_tie(case_id, a.id, b.id)
@@ -417,7 +398,7 @@ def test_every_change_writes_change_log_rows_and_an_audit_entry(workspace, net, 
     assert since(*m) == ([("network.version.save", case_id, "map_versions", version.id)],
                          [("map_versions", version.id, "insert")])
     # The trail is still one unbroken chain.
-    assert verify_chain(_audit(workspace)) is None
+    assert verify_chain(audit_entries(workspace)) is None
 
 
 # ---- bad input: refused with the field named, nothing saved half-way
@@ -553,7 +534,7 @@ def test_a_version_is_the_whole_map_at_that_moment(workspace, net, case_id):
 
     assert net.version_data(case_id, info.id) == then
     assert net.map_data(case_id) != then
-    [entry] = _audit(workspace, "network.version.open")
+    [entry] = audit_entries(workspace, "network.version.open")
     assert (entry.case_id, entry.record_id) == (case_id, info.id)
 
 
@@ -632,7 +613,7 @@ def test_a_partner_is_saved_with_its_functional_contact_points_and_found_by_sear
     assert [p.name for p in partners.find("gp_clinic")] == ["Lægehuset Torvet"]
     assert [p.name for p in partners.find("børneafd")] == ["Regionshospitalet Gødstrup"]
     assert partners.find("tandlæge") == ()
-    assert [(e.entity, e.record_id) for e in _audit(workspace, "partner.save")][0] == ("partners", saved.id)
+    assert [(e.entity, e.record_id) for e in audit_entries(workspace, "partner.save")][0] == ("partners", saved.id)
 
 
 def test_changing_a_partner_keeps_one_record(workspace, partners):
@@ -841,7 +822,7 @@ def test_no_export_without_the_familys_consent(workspace, net, tmp_path, consent
             net.write_export(case_id, target, b"\x89PNG\r\n\x1a\n not really", "png", True)
 
     assert not exports.exists()  # no file, not even a temporary one
-    assert _audit(workspace, "network.export") == []
+    assert audit_entries(workspace, "network.export") == []
     assert _counts(workspace) == counts
 
 
@@ -858,7 +839,7 @@ def test_the_pdf_export_has_the_peoples_names_and_contact_details(workspace, net
         assert p.name in text
     for detail in ("21 43 65 87", "87654321", "lone.dahl@example.dk", "Familie og slægt", "Kortet nu"):
         assert detail in text
-    [entry] = _audit(workspace, "network.export")
+    [entry] = audit_entries(workspace, "network.export")
     assert (entry.case_id, entry.entity, entry.record_id) == (case_id, "cases", case_id)
     assert (entry.detail["format"], entry.detail["initials_only"]) == ("pdf", False)
     assert entry.detail["bytes"] == target.stat().st_size
@@ -881,7 +862,7 @@ def test_the_sharing_pdf_has_initials_and_roles_and_no_names_or_contact_details(
             assert p.phone not in text and p.phone.replace(" ", "") not in text.replace(" ", "")
         if p.email:
             assert p.email not in text
-    [entry] = _audit(workspace, "network.export")
+    [entry] = audit_entries(workspace, "network.export")
     assert (entry.detail["format"], entry.detail["initials_only"]) == ("pdf", True)
 
 
@@ -895,7 +876,7 @@ def test_a_png_export_is_written_as_given_and_audited(workspace, net, case_id, t
 
     assert target.read_bytes() == content
     assert [p.name for p in target.parent.iterdir()] == ["kort.png"]  # no temporary file left behind
-    [entry] = _audit(workspace, "network.export")
+    [entry] = audit_entries(workspace, "network.export")
     assert entry.detail == {"format": "png", "initials_only": True, "bytes": len(content)}
 
 
@@ -982,7 +963,7 @@ def test_the_editor_adds_moves_ties_and_removes_then_undoes_all_of_it_and_redoes
     assert not editor.undo_stack.canRedo()
     assert editor.failures == []
     # Undo and redo went through the service: audited as such.
-    actions = [e.action for e in _audit(workspace)]
+    actions = [e.action for e in audit_entries(workspace)]
     assert actions.count("network.person.restore") == 4  # Birthe on the way back; Birthe, Karsten, Lone forward
     assert actions.count("network.person.remove") == 5
 
@@ -991,7 +972,7 @@ def test_moves_are_saved_only_on_flush_in_one_batch(workspace, case_id, editor):
     a = editor.add_person(person("Birthe Holm", FAM, NEAR))
     b = editor.add_person(person("Karsten Bech", FRI, MID))
     saved = _stored(workspace, case_id)
-    moves_before = len(_audit(workspace, "network.person.move"))
+    moves_before = len(audit_entries(workspace, "network.person.move"))
 
     editor.move_person(a.id, SCH, MID)
     editor.move_person(b.id, PRO, NEAR)
@@ -1003,10 +984,10 @@ def test_moves_are_saved_only_on_flush_in_one_batch(workspace, case_id, editor):
     assert editor.flush() is True
     assert {pid: (angle, distance) for pid, (_, _, angle, distance) in _stored(workspace, case_id)[0].items()} == {
         a.id: (10.0, 130.0), b.id: (PRO, NEAR)}
-    entries = _audit(workspace, "network.person.move")[moves_before:]
+    entries = audit_entries(workspace, "network.person.move")[moves_before:]
     assert [e.detail for e in entries] == [{"people": 2}]
     assert editor.flush() is True  # nothing left to save: no second transaction
-    assert len(_audit(workspace, "network.person.move")) == moves_before + 1
+    assert len(audit_entries(workspace, "network.person.move")) == moves_before + 1
     # Three moves are three steps to undo.
     assert editor.undo_stack.count() == 5
 

@@ -18,6 +18,7 @@ from app.services import network_dto as n
 from app.services.network import NetworkExportNotAllowedError
 from app.services.network_exchange import FORMAT, MapFileError, map_to_json
 from app.services.workspace import Workspace
+from tests.helpers.db import audit_entries, log_entries
 from tests.test_network import (
     FAM,
     FAR,
@@ -26,10 +27,8 @@ from tests.test_network import (
     NEAR,
     PRO,
     SCH,
-    _audit,
     _case,
     _counts,
-    _log,
     person,
 )
 
@@ -130,13 +129,13 @@ def test_export_needs_consent_and_every_export_and_read_is_audited(two_cases, tm
     written = ws.network_files.export_json(first, tmp_path / "kort.json", False)
     ws.network_files.import_map(second, written)
 
-    [exported] = _audit(ws, "network.export")
+    [exported] = audit_entries(ws, "network.export")
     assert (exported.case_id, exported.detail["format"], exported.detail["initials_only"]) == (first, "json", False)
-    [read] = _audit(ws, "network.import")
+    [read] = audit_entries(ws, "network.import")
     assert (read.case_id, read.detail) == (second, {"people": 10, "ties": 7})
     # What was read in goes to the change log like any change (for sync).
     copied = ws.network.map_data(second)
-    logged = {(e.entity, e.record_id) for e in _log(ws)}
+    logged = {(e.entity, e.record_id) for e in log_entries(ws)}
     assert {("map_entries", p.id) for p in copied.people} | {("map_links", t.id) for t in copied.ties} <= logged
 
     third = _case(ws, "Lund", consent=False)

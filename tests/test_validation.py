@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
 
 from app.errors import ValidationError
 from app.models import AuditEntry, Case, ChangeLogEntry, FamilyMember
@@ -24,6 +23,7 @@ from app.services.validation import (
     parse_cpr,
 )
 from tests.conftest import TODAY
+from tests.helpers.db import row_counts
 from tests.helpers.families import cpr_for, cpr_with, family
 
 # ---- CPR numbers
@@ -218,11 +218,8 @@ def test_bad_phone_numbers_are_refused(number):
 
 
 def _counts(workspace) -> dict[str, int]:
-    with workspace.store.unit_of_work() as session:
-        return {
-            model.__tablename__: session.execute(select(func.count()).select_from(model)).scalar_one()
-            for model in (Case, FamilyMember, ChangeLogEntry, AuditEntry)
-        }
+    models = (Case, FamilyMember, ChangeLogEntry, AuditEntry)
+    return {model.__tablename__: n for model, n in zip(models, row_counts(workspace, *models), strict=True)}
 
 
 CHILD_BIRTH = date(2016, 5, 5)
