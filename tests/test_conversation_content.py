@@ -17,11 +17,11 @@ import pytest
 
 from app.content.conversation import (
     CAPTURE_KINDS,
-    NAME_PLACEHOLDER,
     OFFER_STATUSES,
     PROBLEM_AREAS,
     VULNERABILITY_INDICATORS,
 )
+from app.content.fields import NAME_PLACEHOLDER
 from app.content.guide import guide_from_snapshot, guide_to_snapshot, prompts_for
 from app.content.library import ContentLibrary, parse_file
 from app.errors import ContentError

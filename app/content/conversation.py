@@ -1,5 +1,4 @@
-"""The vocabulary and the offers of the clarifying conversation (afklarende samtale, domain README §3),
-and the parsing helpers the guide (``app.content.guide``) shares.
+"""The vocabulary and the offers of the clarifying conversation (afklarende samtale, domain README §3).
 
 - ``conversation_vocabulary``: the six core problem areas (kerneproblematikker), the vulnerability
   indicators of seed-001 §A6 and the coping levels (mestringsniveau) that set the intensity of support;
@@ -11,12 +10,18 @@ are checked across files by ``check_offer_references``, which the library calls 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.content.catalogues import RELATION_GROUPS, ContentHeader, FamilyCatalogue, parse_header
-from app.content.reader import Label, Mapping, Node, Scalar
+from app.content.fields import (
+    NO_LABEL,
+    ages,
+    code_of,
+    codes_from,
+    optional_label,
+)
+from app.content.reader import Label, Mapping, Scalar
 from app.errors import ContentError
 
 # ---- the fixed vocabulary the code relies on
@@ -41,17 +46,11 @@ MEMBER_GROUPS = RELATION_GROUPS
 OFFER_TARGETS = ("parent", "child", "sibling", "family")
 #: FR-16: an offer runs (active), holds a pause and is meant to start again (paused), or has ended.
 OFFER_STATUSES = ("active", "paused", "ended")
-NAME_PLACEHOLDER = "{name}"
 
 VOCABULARY_ID = "vocabulary"
 OFFERS_ID = "offers"
 DEFAULT_GUIDE = "standard"
-MAX_AGE = 120
 
-_CODE = re.compile(r"^[a-z0-9_]+$")
-_GUIDE_ID = re.compile(r"^[a-z0-9_-]+$")
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-_NO_LABEL = Label("", "")
 
 
 # ---- vocabulary
@@ -101,8 +100,8 @@ class Offer:
     min_age: int | None = None
     max_age: int | None = None
     diagnoses: tuple[str, ...] = ()
-    duration: Label = _NO_LABEL
-    frequency: Label = _NO_LABEL
+    duration: Label = NO_LABEL
+    frequency: Label = NO_LABEL
     municipality: str = ""
     status: str = "active"  # one of OFFER_STATUSES
     #: (key, code, line) of every cross-file reference, for error messages; not part of equality.
@@ -146,75 +145,6 @@ class OfferCatalogue:
         return tuple(o for o in self.offers if code in o.problem_areas)
 
 
-# ---- parsing helpers
-
-
-def _code(item: Mapping, key: str = "code") -> str:
-    value = item.get_str(key)
-    if not _CODE.match(value):
-        raise item.node(key).error(f"'{key}' must use only a-z, 0-9 and _ (found '{value}')")
-    return value
-
-
-def _label_of(node: Node, what: str) -> Label:
-    """A label from a bare node (a list entry), with the same rules as ``Mapping.get_label``."""
-    return Mapping(node.file, node.line, {what: node}).get_label(what)
-
-
-def _text_leaves(node: Node) -> Iterator[Scalar]:
-    if isinstance(node, Scalar) and isinstance(node.value, str):
-        yield node
-    elif isinstance(node, Mapping):
-        for child in node.entries.values():
-            yield from _text_leaves(child)
-
-
-def _check_placeholders(node: Node, allow_name: bool) -> None:
-    for leaf in _text_leaves(node):
-        for match in _PLACEHOLDER.finditer(leaf.value):
-            if match.group() != NAME_PLACEHOLDER:
-                raise leaf.error(f"unknown placeholder '{match.group()}' (only {NAME_PLACEHOLDER} is known)")
-            if not allow_name:
-                raise leaf.error(f"{NAME_PLACEHOLDER} can only be used in the member section")
-
-
-def _label(item: Mapping, key: str, required: bool = True, allow_name: bool = False) -> Label:
-    label = item.get_label(key, required=required)
-    if item.has(key):
-        _check_placeholders(item.node(key), allow_name)
-    return label
-
-
-def _optional_label(item: Mapping, key: str) -> Label:
-    return item.get_label(key, required=False) if item.has(key) else _NO_LABEL
-
-
-def _ages(item: Mapping) -> tuple[int | None, int | None]:
-    min_age = item.get_int("min_age", minimum=0, maximum=MAX_AGE) if item.has("min_age") else None
-    max_age = item.get_int("max_age", minimum=0, maximum=MAX_AGE) if item.has("max_age") else None
-    if min_age is not None and max_age is not None and min_age > max_age:
-        raise item.node("min_age").error(f"min_age ({min_age}) is greater than max_age ({max_age})")
-    return min_age, max_age
-
-
-def _codes_from(item: Mapping, key: str, allowed: tuple[str, ...] | None = None,
-                required: bool = False) -> tuple[str, ...]:
-    """A list of texts without repeats; each one of ``allowed`` if given."""
-    codes: list[str] = []
-    sequence = item.get_seq(key, required=required)
-    for entry in sequence:
-        if not isinstance(entry, Scalar) or not isinstance(entry.value, str) or not entry.value.strip():
-            raise entry.error(f"every entry of '{key}' must be a text")
-        if allowed is not None and entry.value not in allowed:
-            raise entry.error(f"'{entry.value}' is not a known entry of '{key}' (known: {', '.join(allowed)})")
-        if entry.value in codes:
-            raise entry.error(f"'{entry.value}' appears twice in '{key}'")
-        codes.append(entry.value)
-    if required and not codes:
-        raise sequence.error(f"'{key}' must not be empty")
-    return tuple(codes)
-
-
 def _require_id(root: Mapping, header: ContentHeader, expected: str) -> None:
     if header.id != expected:
         raise root.node("id").error(
@@ -230,10 +160,10 @@ def _terms(root: Mapping, key: str, required: tuple[str, ...] = (), exact: bool 
     terms: list[Term] = []
     for item in root.get_seq(key).mappings():
         item.check_keys({"code", "label", "description", "source"})
-        code = _code(item)
+        code = code_of(item)
         if any(t.code == code for t in terms):
             raise item.node("code").error(f"code '{code}' appears twice in '{key}'")
-        terms.append(Term(code, item.get_label("label"), _optional_label(item, "description"), item.get_str("source")))
+        terms.append(Term(code, item.get_label("label"), optional_label(item, "description"), item.get_str("source")))
     codes = [t.code for t in terms]
     missing = [c for c in required if c not in codes]
     if missing:
@@ -279,10 +209,10 @@ def parse_offer_catalogue(root: Mapping) -> OfferCatalogue:
     offers: list[Offer] = []
     for item in root.get_seq("offers").mappings():
         item.check_keys(_OFFER_KEYS)
-        code = _code(item)
+        code = code_of(item)
         if any(o.code == code for o in offers):
             raise item.node("code").error(f"offer code '{code}' appears twice")
-        min_age, max_age = _ages(item)
+        min_age, max_age = ages(item)
         status = item.get_str("status") if item.has("status") else "active"
         if status not in OFFER_STATUSES:
             raise item.node("status").error(f"status must be one of {', '.join(OFFER_STATUSES)}, not '{status}'")
@@ -292,14 +222,14 @@ def parse_offer_catalogue(root: Mapping) -> OfferCatalogue:
                 label=item.get_label("label"),
                 description=item.get_label("description"),
                 provider=item.get_label("provider"),
-                target=_codes_from(item, "target", OFFER_TARGETS, required=True),
-                problem_areas=_codes_from(item, "problem_areas", required=True),
+                target=codes_from(item, "target", OFFER_TARGETS, required=True),
+                problem_areas=codes_from(item, "problem_areas", required=True),
                 source=item.get_str("source"),
                 min_age=min_age,
                 max_age=max_age,
-                diagnoses=_codes_from(item, "diagnoses"),
-                duration=_optional_label(item, "duration"),
-                frequency=_optional_label(item, "frequency"),
+                diagnoses=codes_from(item, "diagnoses"),
+                duration=optional_label(item, "duration"),
+                frequency=optional_label(item, "frequency"),
                 municipality=item.get_str("municipality") if item.has("municipality") else "",
                 status=status,
                 references=tuple(_reference_lines(item, "diagnoses") + _reference_lines(item, "problem_areas")),

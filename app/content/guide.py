@@ -7,30 +7,35 @@ always show the questions they were answered against.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from app.content.catalogues import ContentHeader, parse_header
 from app.content.conversation import (
-    _GUIDE_ID,
-    _NO_LABEL,
     AT_MOST_ONE_SECTION_KINDS,
     CAPTURE_KINDS,
     MEMBER_GROUPS,
-    NAME_PLACEHOLDER,
     PROBLEM_AREAS,
     PROMPTLESS_SECTION_KINDS,
     SECTION_KINDS,
     SINGLE_SECTION_KINDS,
-    _ages,
-    _check_placeholders,
-    _code,
-    _codes_from,
-    _label,
-    _label_of,
+)
+from app.content.fields import (
+    NAME_PLACEHOLDER,
+    NO_LABEL,
+    ages,
+    check_placeholders,
+    code_of,
+    codes_from,
+    label_in,
+    label_of,
 )
 from app.content.reader import Label, Mapping
 from app.errors import ContentError
+
+#: A guide's id: letters, digits, "_" and "-" (it names a file a municipality may load).
+GUIDE_ID = re.compile(r"^[a-z0-9_-]+$")
 
 # ---- the guide
 
@@ -66,7 +71,7 @@ class GuideSection:
     title: Label
     source: str
     prompts: tuple[GuidePrompt, ...] = ()
-    intro: Label = _NO_LABEL
+    intro: Label = NO_LABEL
     problem_area: str | None = None
     capture: tuple[str, ...] = CAPTURE_KINDS
 
@@ -134,14 +139,14 @@ def _parse_prompt(item: Mapping, is_member: bool) -> GuidePrompt:
                 raise item.node(key).error(f"'{key}' is only allowed in the member section")
     follow_ups = []
     for node in item.get_seq("follow_ups", required=False):
-        follow_ups.append(_label_of(node, "follow_ups"))
-        _check_placeholders(node, is_member)
-    min_age, max_age = _ages(item)
+        follow_ups.append(label_of(node, "follow_ups"))
+        check_placeholders(node, is_member)
+    min_age, max_age = ages(item)
     return GuidePrompt(
-        id=_code(item, "id"),
-        text=_label(item, "text", allow_name=is_member),
+        id=code_of(item, "id"),
+        text=label_in(item, "text", allow_name=is_member),
         follow_ups=tuple(follow_ups),
-        groups=_codes_from(item, "groups", MEMBER_GROUPS) if item.has("groups") else (),
+        groups=codes_from(item, "groups", MEMBER_GROUPS) if item.has("groups") else (),
         min_age=min_age,
         max_age=max_age,
     )
@@ -149,7 +154,7 @@ def _parse_prompt(item: Mapping, is_member: bool) -> GuidePrompt:
 
 def _parse_section(item: Mapping) -> GuideSection:
     item.check_keys(_SECTION_KEYS)
-    section_id = _code(item, "id")
+    section_id = code_of(item, "id")
     kind = item.get_str("kind")
     if kind not in SECTION_KINDS:
         raise item.node("kind").error(f"unknown section kind '{kind}' (known: {', '.join(SECTION_KINDS)})")
@@ -163,11 +168,11 @@ def _parse_section(item: Mapping) -> GuideSection:
             )
     elif item.has("problem_area"):
         raise item.node("problem_area").error("'problem_area' is only allowed in sections of kind problem_area")
-    capture = _codes_from(item, "capture", CAPTURE_KINDS) if item.has("capture") else CAPTURE_KINDS
+    capture = codes_from(item, "capture", CAPTURE_KINDS) if item.has("capture") else CAPTURE_KINDS
     if not capture:
         raise item.node("capture").error(f"'capture' must name at least one of {', '.join(CAPTURE_KINDS)}")
-    title = _label(item, "title", allow_name=is_member)
-    intro = _label(item, "intro", required=False, allow_name=is_member) if item.has("intro") else _NO_LABEL
+    title = label_in(item, "title", allow_name=is_member)
+    intro = label_in(item, "intro", required=False, allow_name=is_member) if item.has("intro") else NO_LABEL
     source = item.get_str("source")
     prompts: list[GuidePrompt] = []
     for prompt_item in item.get_seq("prompts", required=kind not in PROMPTLESS_SECTION_KINDS).mappings():
@@ -192,10 +197,10 @@ def _parse_section(item: Mapping) -> GuideSection:
 def parse_conversation_guide(root: Mapping) -> ConversationGuide:
     root.check_keys(_GUIDE_KEYS)
     header = parse_header(root, "conversation_guide")
-    if not _GUIDE_ID.match(header.id):
+    if not GUIDE_ID.match(header.id):
         raise root.node("id").error("a guide id must use only a-z, 0-9, - and _")
-    title = _label(root, "title")
-    description = _label(root, "description", required=False) if root.has("description") else _NO_LABEL
+    title = label_in(root, "title")
+    description = label_in(root, "description", required=False) if root.has("description") else NO_LABEL
     sections: list[GuideSection] = []
     seen_kinds: dict[str, int] = {}
     seen_areas: set[str] = set()
