@@ -16,7 +16,6 @@ _CODE = re.compile(r"^[a-z0-9_]+$")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-
 def code_of(item: Mapping, key: str = "code") -> str:
     value = item.get_str(key)
     if not _CODE.match(value):
