@@ -40,7 +40,7 @@ from app.models.conversation import (
 from app.services import conversation_dto as cdto
 from app.services import validation
 from app.services.case_summary import allowed_scopes, refresh
-from app.services.cases import CASE_LOADS, CaseNotFoundError
+from app.services.cases import CaseNotFoundError, load_case
 from app.services.context import ServiceContext
 from app.services.conversation_views import build_view
 from app.services.course import CourseService
@@ -68,14 +68,17 @@ class ConversationService:
 
     # ---- loading
 
-    def _load(self, session: Session, conversation_id: str) -> tuple[Conversation, Case]:
+    def _load(self, session: Session, conversation_id: str,
+              case: Case | None = None) -> tuple[Conversation, Case]:
+        """The conversation with its sections and items, and its case (``case`` if it is already loaded)."""
         conversation = session.execute(
             select(Conversation).where(Conversation.id == conversation_id)
             .options(selectinload(Conversation.sections), selectinload(Conversation.items))
         ).scalar_one_or_none()
         if conversation is None:
             raise CaseNotFoundError(conversation_id)
-        case = session.execute(select(Case).where(Case.id == conversation.case_id).options(*CASE_LOADS)).scalar_one()
+        if case is None or case.id != conversation.case_id:
+            case = load_case(session, conversation.case_id)
         return conversation, case
 
     def guide_of(self, session: Session, conversation: Conversation) -> ConversationGuide:
@@ -122,9 +125,7 @@ class ConversationService:
         """Start a conversation, or resume the one in progress. Needs participation consent."""
         today = self.ctx.today()
         with self.ctx.store.unit_of_work() as session:
-            case = session.execute(select(Case).where(Case.id == case_id).options(*CASE_LOADS)).scalar_one_or_none()
-            if case is None:
-                raise CaseNotFoundError(case_id)
+            case = load_case(session, case_id)
             current = session.execute(
                 select(Conversation.id).where(Conversation.case_id == case_id,
                                               Conversation.status == CONVERSATION_IN_PROGRESS)
@@ -132,7 +133,7 @@ class ConversationService:
             ).scalars().first()
             self._require_consent(case, today)
             if current is not None:
-                conversation, case = self._load(session, current)
+                conversation, case = self._load(session, current, case)
                 append_audit(session, "conversation.open", case_id=case_id, entity="conversations",
                              record_id=current)
                 return self._view(session, conversation, case)
