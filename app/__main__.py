@@ -1,5 +1,5 @@
 """Allow ``python -m app``."""
 
-from app.main import main
+from app.cli.main import main
 
 raise SystemExit(main())

@@ -66,9 +66,9 @@ from app.services import network_dto as n  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.workspace import Workspace  # noqa: E402
 from app.ui.application import create_qapplication  # noqa: E402
-from app.ui.i18n import install_translators  # noqa: E402
-from app.ui.network_scene import to_scene  # noqa: E402
-from app.ui.network_window import NetworkMapWindow  # noqa: E402
+from app.ui.common.i18n import install_translators  # noqa: E402
+from app.ui.network.scene import to_scene  # noqa: E402
+from app.ui.network.window import NetworkMapWindow  # noqa: E402
 
 SIDES = store_bench.SIDES
 

@@ -35,8 +35,8 @@ import reportlab  # noqa: E402
 from app.reports import network_pdf  # noqa: E402
 from app.reports.network_pdf import (  # noqa: E402
     MapDocument,
-    MapLine,
-    MapPerson,
+    MapPersonMark,
+    MapTieMark,
     render_network_map,
 )
 
@@ -66,7 +66,7 @@ LAST = ("Ærø", "Østergaard", "Åberg", "Nørgaard", "Kjær", "Bøgh", "Mølga
 
 
 def xy(angle: float, distance: float) -> tuple[float, float]:
-    """Like ``app.services.network_dto.to_xy``: outer horizon 100, y down."""
+    """Like ``app.services.network.dto.to_xy``: outer horizon 100, y down."""
     rad = math.radians(angle)
     return distance * math.cos(rad), -distance * math.sin(rad)
 
@@ -81,14 +81,14 @@ def large_map(people: int = 150, ties: int = 300, table: bool = True, seed: int 
         low, high = SECTOR_ANGLES[sector]
         x, y = xy(rng.uniform(low + 4, high - 4), rng.uniform(14, 100))
         name = f"{FIRST[k % len(FIRST)]} {LAST[(k // len(FIRST)) % len(LAST)]} {k}"
-        persons.append(MapPerson(name, x, y, sector, network_pdf.QUALITIES[rng.randrange(4)],
+        persons.append(MapPersonMark(name, x, y, sector, network_pdf.QUALITIES[rng.randrange(4)],
                                  invite=k % 5 == 0))
     lines, seen = [], set()
     while len(lines) < ties:
         a, b = rng.randrange(people), rng.randrange(people)
         if a != b and (min(a, b), max(a, b)) not in seen:
             seen.add((min(a, b), max(a, b)))
-            lines.append(MapLine(a, b, ("", "", "strained", "", "", "conflict")[len(lines) % 6]))
+            lines.append(MapTieMark(a, b, ("", "", "strained", "", "", "conflict")[len(lines) % 6]))
     rows = (("Navn", "Sektor", "Forhold", "Telefon", "Inviteres"),) + tuple(
         (p.label, SECTOR_LABELS_DA[p.sector], LEGEND_DA[p.quality], f"12 34 {k:02d} {k % 97:02d}",
          "ja" if p.invite else "") for k, p in enumerate(persons)) if table else ()
@@ -119,13 +119,13 @@ def sample_map() -> MapDocument:
         ("Egen læge Dr. Møller", -60, 60, "professional", "supportive", False),
         ("Sagsbehandler Ødegaard", -15, 85, "professional", "ambivalent", True),
     )
-    persons = tuple(MapPerson(label, *xy(angle, distance), sector, quality, invite)
+    persons = tuple(MapPersonMark(label, *xy(angle, distance), sector, quality, invite)
                     for label, angle, distance, sector, quality, invite in people)
     lines = (
-        MapLine(0, 1), MapLine(0, 2), MapLine(1, 4), MapLine(5, 6), MapLine(11, 12),
-        MapLine(0, 8), MapLine(12, 13),
-        MapLine(2, 3, "strained"), MapLine(6, 7, "strained"), MapLine(8, 9, "strained"),
-        MapLine(3, 4, "conflict"), MapLine(13, 4, "conflict"), MapLine(10, 7, "conflict"),
+        MapTieMark(0, 1), MapTieMark(0, 2), MapTieMark(1, 4), MapTieMark(5, 6), MapTieMark(11, 12),
+        MapTieMark(0, 8), MapTieMark(12, 13),
+        MapTieMark(2, 3, "strained"), MapTieMark(6, 7, "strained"), MapTieMark(8, 9, "strained"),
+        MapTieMark(3, 4, "conflict"), MapTieMark(13, 4, "conflict"), MapTieMark(10, 7, "conflict"),
     )
     table = (("Navn", "Sektor", "Forhold til familien", "Inviteres"),) + tuple(
         (p.label, SECTOR_LABELS_DA[p.sector], LEGEND_DA[p.quality], "ja" if p.invite else "")

@@ -40,17 +40,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from app.content.library import ContentLibrary  # noqa: E402
+from app.core.paths import AppPaths  # noqa: E402
+from app.core.resources import content_dir  # noqa: E402
+from app.core.settings import Policy, Settings  # noqa: E402
 from app.models import Actor, Profile  # noqa: E402
 from app.models.audit import append_audit  # noqa: E402
-from app.paths import AppPaths  # noqa: E402
-from app.resources import content_dir  # noqa: E402
 from app.security.kdf import FAST_KDF  # noqa: E402
 from app.security.keyfile import KeyFile, new_data_key  # noqa: E402
+from app.services.cases.dto import CaseFilter, ProfileInfo  # noqa: E402
 from app.services.demo import DemoOptions, demo_case, populate  # noqa: E402
-from app.services.dto import CaseFilter, ProfileInfo  # noqa: E402
 from app.services.store import open_store  # noqa: E402
 from app.services.workspace import Workspace  # noqa: E402
-from app.settings import Policy, Settings  # noqa: E402
 
 PASSWORD = "bench kaffe cykel regnvejr 7"
 PROFILE = ("Hanne Bench", "sundhedsplejerske", "Sundhedsplejen, Benchkommune", "12 34 56 78",

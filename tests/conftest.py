@@ -12,14 +12,14 @@ from datetime import date  # noqa: E402
 import pytest  # noqa: E402
 
 from app.content.library import ContentLibrary  # noqa: E402
-from app.paths import AppPaths  # noqa: E402
+from app.core.paths import AppPaths  # noqa: E402
+from app.core.resources import content_dir  # noqa: E402
+from app.core.settings import Policy, Settings  # noqa: E402
 from app.reports import pdf_text
-from app.resources import content_dir  # noqa: E402
 from app.security.kdf import FAST_KDF  # noqa: E402
+from app.services.cases.dto import NewProfile  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
-from app.services.dto import NewProfile  # noqa: E402
 from app.services.workspace import Workspace, create_profile, unlock  # noqa: E402
-from app.settings import Policy, Settings  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 PASSWORD = "kaffe cykel regnvejr 7"

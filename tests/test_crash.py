@@ -25,17 +25,17 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from app import fileio
-from app.errors import DatabaseOpenError, DiskFullError, StorageError
+from app.core import fileio
+from app.core.errors import DatabaseOpenError, DiskFullError, StorageError
+from app.core.paths import AppPaths
+from app.core.settings import Policy, Settings
 from app.models import AuditEntry, Case, ChangeLogEntry
 from app.models.audit import verify_chain
-from app.paths import AppPaths
 from app.security.database import translate_storage_error
 from app.security.kdf import FAST_KDF
 from app.security.keyfile import KeyFile
-from app.services.dto import NewProfile
+from app.services.cases.dto import NewProfile
 from app.services.workspace import create_profile, unlock
-from app.settings import Policy, Settings
 from tests.conftest import PASSWORD, TODAY
 from tests.helpers.crash_writer import crash_family, crash_family_name
 from tests.helpers.db import row_counts
@@ -188,7 +188,7 @@ def test_full_database_disk_refuses_the_save_and_keeps_everything_else(workspace
 
 
 class _FullDisk:
-    """Stands in for ``os`` inside ``app.fileio``: writing fails as on a full disk."""
+    """Stands in for ``os`` inside ``app.core.fileio``: writing fails as on a full disk."""
 
     def __init__(self, error: int = errno.ENOSPC) -> None:
         self.error = error

@@ -45,8 +45,8 @@ def test_translation_files_match_the_code():
 
 
 def test_the_interface_is_danish_by_default(qapp):
-    from app.errors import WrongPasswordError
-    from app.ui.i18n import error_text, install_translators, translate
+    from app.core.errors import WrongPasswordError
+    from app.ui.common.i18n import error_text, install_translators, translate
 
     install_translators("da")
     assert translate("MainWindow", "+ New case") == "+ Nyt forløb"

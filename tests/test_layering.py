@@ -25,14 +25,19 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "app.reports": QT + ("app.ui", "app.services"),
     "app.ui": ("app.models", "app.security", "app.content", "app.sync", "app.reports"),
 }
-# The shared base modules every layer may use; they import no layer above them.
-BASE = ("app.errors", "app.fileio", "app.paths", "app.settings", "app.resources", "app.logging_setup")
-for _base in BASE:
-    FORBIDDEN[_base] = QT + ("app.ui", "app.services", "app.models", "app.security", "app.content",
-                             "app.sync", "app.reports")
+# ``app.core`` holds what every layer may use (errors, paths, settings, file I/O, logging); it imports
+# no layer above it. ``app.cli`` (the command line) sits on top and may import anything.
+FORBIDDEN["app.core"] = QT + ("app.ui", "app.services", "app.models", "app.security", "app.content",
+                              "app.sync", "app.reports", "app.cli")
+# The wire format is shared with the server: no database, no encryption, no Qt.
+FORBIDDEN["app.sync"] = FORBIDDEN["app.sync"] + ("sqlalchemy", "sqlcipher3", "alembic", "app.models",
+                                                 "app.security", "app.content", "app.reports")
+for _layer in ("app.models", "app.security", "app.content", "app.services", "app.reports", "app.ui"):
+    FORBIDDEN[_layer] = FORBIDDEN[_layer] + ("app.cli",)
 # What the UI may take from the rest of ``app`` (besides the package itself: ``from app import
 # __version__``); anything else goes through the services.
-UI_ALLOWED = ("app.ui", "app.services") + tuple(b for b in BASE if b != "app.fileio")
+UI_ALLOWED = ("app.ui", "app.services", "app.core")
+UI_FORBIDDEN_CORE = ("app.core.fileio",)
 
 # Known layering debt: (file, imported module). The test fails when a new violation appears, and
 # also when one of these is fixed, so the entry is removed and the debt cannot creep back.
@@ -92,7 +97,9 @@ def violations_in(source: str, module: str, is_package: bool = False, root: Path
     for line, name in imports_of(source, module, is_package, root):
         if any(_within(name, forbidden) for rule in rules for forbidden in rule):
             bad.append((line, name))
-        elif in_ui and _within(name, "app") and name != "app" and not any(_within(name, ok) for ok in UI_ALLOWED):
+        elif in_ui and _within(name, "app") and name != "app" and (
+                not any(_within(name, ok) for ok in UI_ALLOWED)
+                or any(_within(name, no) for no in UI_FORBIDDEN_CORE)):
             bad.append((line, name))
     return bad
 
@@ -140,21 +147,21 @@ def test_qt_free_layers_really_import_no_qt():
 PLANTED = [
     ("app.models.case", "from PySide6.QtCore import Qt\n", [(1, "PySide6.QtCore")]),
     ("app.models.case", "import shiboken6\n", [(1, "shiboken6")]),
-    ("app.models.case", "def f():\n    from app.services import dto\n", [(2, "app.services.dto")]),
+    ("app.models.case", "def f():\n    from app.services import dto\n", [(2, "app.services.cases.dto")]),
     ("app.models.case", "from ..security.kdf import FAST_KDF\n", [(1, "app.security.kdf")]),
     ("app.security.keyfile", "from app.models import Case\n", [(1, "app.models")]),
     ("app.security.keyfile", "from app import models\n", [(1, "app.models")]),
     ("app.content.library", "import app.security.kdf as kdf\n", [(1, "app.security.kdf")]),
-    ("app.content.library", "from ..services.dto import NewCase\n", [(1, "app.services.dto")]),
-    ("app.services.cases", "from app.ui.main_window import MainWindow\n", [(1, "app.ui.main_window")]),
-    ("app.services.cases", "import importlib\nimportlib.import_module('PySide6.QtWidgets')\n",
+    ("app.content.library", "from ..services.dto import NewCase\n", [(1, "app.services.cases.dto")]),
+    ("app.services.cases.service", "from app.ui.main_window import MainWindow\n", [(1, "app.ui.main_window")]),
+    ("app.services.cases.service", "import importlib\nimportlib.import_module('PySide6.QtWidgets')\n",
      [(2, "PySide6.QtWidgets")]),
     ("app.ui.main_window", "from app.models import Case\n", [(1, "app.models")]),
     ("app.ui.main_window", "from ..content.library import ContentLibrary\n", [(1, "app.content.library")]),
     ("app.ui.main_window", "from .. import security\n", [(1, "app.security")]),
-    ("app.ui.main_window", "from app.fileio import atomic_write_json\n", [(1, "app.fileio")]),
+    ("app.ui.main_window", "from app.core.fileio import atomic_write_json\n", [(1, "app.core.fileio")]),
     ("app.ui.main_window", "if True:\n    import app.security.database\n", [(2, "app.security.database")]),
-    ("app.errors", "from app.services import dto\n", [(1, "app.services.dto")]),
+    ("app.core.errors", "from app.services import dto\n", [(1, "app.services.cases.dto")]),
 ]
 
 
@@ -179,14 +186,14 @@ def test_checker_walks_a_package_tree(tmp_path):
 
 @pytest.mark.parametrize(("module", "source"), [
     ("app.ui.main_window", "from app import __version__\nfrom app.services import dto\n"
-                           "from app.errors import KnownError\nfrom app.settings import Settings\n"
-                           "from app.paths import AppPaths\nfrom app.resources import i18n_dir\n"
-                           "from app.logging_setup import setup_logging\nfrom . import widgets\n"
+                           "from app.core.errors import KnownError\nfrom app.core.settings import Settings\n"
+                           "from app.core.paths import AppPaths\nfrom app.core.resources import i18n_dir\n"
+                           "from app.core.logging_setup import setup_logging\nfrom . import widgets\n"
                            "from PySide6.QtWidgets import QWidget\n"),
-    ("app.services.cases", "from app.models import Case\nfrom app.security.kdf import KdfParams\n"
+    ("app.services.cases.service", "from app.models import Case\nfrom app.security.kdf import KdfParams\n"
                            "from app.content.library import ContentLibrary\nfrom .dto import NewCase\n"),
-    ("app.models.case", "from app.models.base import Base\nfrom app.errors import KnownError\n"),
-    ("app.content.reader", "import yaml\nfrom app.errors import ContentError\n"),
+    ("app.models.case", "from app.models.base import Base\nfrom app.core.errors import KnownError\n"),
+    ("app.content.reader", "import yaml\nfrom app.core.errors import ContentError\n"),
 ])
 def test_checker_allows_the_permitted_imports(module, source):
     assert violations_in(source, module) == []

@@ -19,17 +19,17 @@ from datetime import date
 
 import pytest
 
-from app.errors import ValidationError
-from app.logging_setup import setup_logging
+from app.core.errors import ValidationError
+from app.core.logging_setup import setup_logging
+from app.core.paths import AppPaths
+from app.core.settings import Policy, Settings
 from app.models import Actor
-from app.paths import AppPaths
 from app.security.kdf import FAST_KDF
-from app.services import dto
-from app.services.cases import CaseService
+from app.services.cases import dto
+from app.services.cases.service import CaseService
 from app.services.context import ServiceContext
 from app.services.store import backup_database, open_store
 from app.services.workspace import create_profile
-from app.settings import Policy, Settings
 from tests.conftest import PASSWORD, TODAY
 from tests.helpers.families import cpr_for
 from tests.helpers.files import encodings, find_in_files

@@ -15,18 +15,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.paths import AppPaths  # noqa: E402
+from app.core.paths import AppPaths  # noqa: E402
+from app.core.settings import Policy, Settings  # noqa: E402
 from app.security.kdf import FAST_KDF  # noqa: E402
 from app.services import dto  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.workspace import create_profile  # noqa: E402
-from app.settings import Policy, Settings  # noqa: E402
 from app.ui.application import apply_font, create_qapplication  # noqa: E402
-from app.ui.i18n import install_translators, translate  # noqa: E402
+from app.ui.cases.new_case_dialog import NewCaseDialog  # noqa: E402
+from app.ui.common.i18n import install_translators, translate  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.new_case_dialog import NewCaseDialog  # noqa: E402
-from app.ui.setup_window import SetupWindow  # noqa: E402
-from app.ui.unlock_window import UnlockWindow  # noqa: E402
+from app.ui.profile.setup_window import SetupWindow  # noqa: E402
+from app.ui.profile.unlock_window import UnlockWindow  # noqa: E402
 
 
 def settle(app: QApplication) -> None:

@@ -22,7 +22,7 @@ from app.content.fields import (
     optional_label,
 )
 from app.content.reader import Label, Mapping, Scalar
-from app.errors import ContentError
+from app.core.errors import ContentError
 
 # ---- the fixed vocabulary the code relies on
 

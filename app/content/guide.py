@@ -32,7 +32,7 @@ from app.content.fields import (
     label_of,
 )
 from app.content.reader import Label, Mapping
-from app.errors import ContentError
+from app.core.errors import ContentError
 
 #: A guide's id: letters, digits, "_" and "-" (it names a file a municipality may load).
 GUIDE_ID = re.compile(r"^[a-z0-9_-]+$")

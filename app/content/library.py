@@ -18,7 +18,7 @@ from app.content import catalogues as c
 from app.content import conversation as conv
 from app.content import guide as guides
 from app.content.reader import read_yaml
-from app.errors import ContentError
+from app.core.errors import ContentError
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from app.errors import ContentError
+from app.core.errors import ContentError
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from app.models.conversation import (
     FollowUp,
     OfferReferral,
 )
-from app.models.network import MapEntry, MapLink, MapVersion, Partner
+from app.models.network import MapPerson, MapTie, MapVersion, Partner
 from app.models.profile import Draft, Profile
 
 __all__ = [
@@ -34,8 +34,8 @@ __all__ = [
     "ConversationItem",
     "ConversationSection",
     "FollowUp",
-    "MapEntry",
-    "MapLink",
+    "MapPerson",
+    "MapTie",
     "MapVersion",
     "OfferReferral",
     "Partner",

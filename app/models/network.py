@@ -1,7 +1,7 @@
 """The family's network map (netværkskort) and the partner directory shared across families.
 
-A person on the map is a ``MapEntry`` with a polar position (the sector and horizon follow from it,
-see ``app.services.network_dto``); ``MapLink`` is a tie between two of them; ``MapVersion`` is a saved
+A person on the map is a ``MapPerson`` with a polar position (the sector and horizon follow from it,
+see ``app.services.network.dto``); ``MapTie`` is a tie between two of them; ``MapVersion`` is a saved
 copy of the whole map ("at the first conversation", "after six months"). ``Partner`` is a school, a
 GP clinic, a hospital department, PPR or a patient association, entered once and used on many maps.
 """
@@ -37,7 +37,7 @@ class Partner(SyncedRecord, Base):
     information: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
 
-class MapEntry(SyncedRecord, Base):
+class MapPerson(SyncedRecord, Base):
     """A person on a family's network map."""
 
     __tablename__ = "map_entries"
@@ -61,7 +61,7 @@ class MapEntry(SyncedRecord, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class MapLink(SyncedRecord, Base):
+class MapTie(SyncedRecord, Base):
     """A tie between two people on the map; stored once, with the smaller id first."""
 
     __tablename__ = "map_links"

@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from app.errors import DatabaseTooNewError
+from app.core.errors import DatabaseTooNewError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -84,19 +84,19 @@ from app.reports.pdf_text import CREATOR, Fonts, markup, one_line, pick_fonts, w
 
 
 @dataclass(frozen=True)
-class MapPerson:
+class MapPersonMark:
     """One person as printed: a mark at (x, y) and a label beside it."""
 
     label: str  # the name, or "initials · role" in the sharing version
     x: float  # map units: the outer horizon has radius 100; x to the right
-    y: float  # y DOWN, as ``app.services.network_dto.to_xy`` gives it
+    y: float  # y DOWN, as ``app.services.network.dto.to_xy`` gives it
     sector: str  # "family" | "friends" | "school_work" | "professional"
     quality: str  # "supportive" | "ambivalent" | "strained" | "conflict": the relationship with the family
     invite: bool = False  # flagged "invite to network meetings"
 
 
 @dataclass(frozen=True)
-class MapLine:
+class MapTieMark:
     """A tie between two people (indexes into ``MapDocument.people``)."""
 
     a: int
@@ -112,8 +112,8 @@ class MapDocument:
     title: str  # "Netværkskort – Familien Nørgaard"; also the PDF's metadata title
     subtitle: str  # "Version: Ved første samtale, 22. november 2026"
     centre: str  # "Freja og familien", printed in the centre
-    people: tuple[MapPerson, ...]
-    lines: tuple[MapLine, ...]
+    people: tuple[MapPersonMark, ...]
+    lines: tuple[MapTieMark, ...]
     sector_labels: dict[str, str]  # {"family": "Familie og slægt", ...}, one for each sector
     legend: dict[str, str]  # one text for each key in ``LEGEND_KEYS``
     author: str = ""  # the health visitor (PDF metadata author)
@@ -171,7 +171,7 @@ CENTRE_SIZE = 10.5
 CENTRE_WIDTH = 92.0
 TABLE_SIZE = 9.5
 MARK_WEIGHT = 5.0  # a name over a mark is worse than a name over a name
-MAX_DISTANCE = 108.0  # a person placed beyond the outer horizon is drawn just outside it
+DRAWN_DISTANCE_LIMIT = 108.0  # a person placed beyond the outer horizon (up to the services' MAX_DISTANCE) is drawn just outside it
 
 # Label and mark size shrink from a map of SMALL_MAP people to one of LARGE_MAP people.
 SMALL_MAP, LARGE_MAP = 40, 150
@@ -272,8 +272,8 @@ def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> 
     for person in doc.people:
         x, y = person.x, person.y
         distance = math.hypot(x, y)
-        if distance > MAX_DISTANCE:
-            x, y = x * MAX_DISTANCE / distance, y * MAX_DISTANCE / distance
+        if distance > DRAWN_DISTANCE_LIMIT:
+            x, y = x * DRAWN_DISTANCE_LIMIT / distance, y * DRAWN_DISTANCE_LIMIT / distance
         points.append((cx + x * scale, cy - y * scale))
 
     # What names must keep clear of: the marks, their stars, the centre, the sector labels.

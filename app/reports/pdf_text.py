@@ -15,7 +15,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from app.resources import resources_dir
+from app.core.resources import resources_dir
 
 CREATOR = "Tovholder"  # the PDFs' "creator" property: the app, nothing personal
 

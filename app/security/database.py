@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import SingletonThreadPool
 
-from app.errors import DatabaseOpenError, DiskFullError, StorageError
+from app.core.errors import DatabaseOpenError, DiskFullError, StorageError
 
 # Applied to every new connection. synchronous=FULL makes each commit durable before it returns,
 # so anything the UI shows as saved survives a power cut; temp_store=MEMORY keeps sort and temp

@@ -24,8 +24,8 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.errors import KeyFileError, WrongPasswordError
-from app.fileio import atomic_write_bytes
+from app.core.errors import KeyFileError, WrongPasswordError
+from app.core.fileio import atomic_write_bytes
 from app.security import recovery
 from app.security.kdf import KdfParams, derive_key, new_salt
 from app.security.recovery import b64, unb64

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.errors import QT_TRANSLATE_NOOP
+from app.core.errors import QT_TRANSLATE_NOOP
 
 # A small list of passwords (and stems) that Danish users are known to choose; enough to catch
 # the obvious ones without shipping a dictionary.

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.fileio import atomic_write_json, read_json
+from app.core.fileio import atomic_write_json, read_json
 
 FREE_ATTEMPTS = 3
 FIRST_DELAY_SECONDS = 5

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.content.library import ContentLibrary
-from app.services.dto import ProfileInfo
+from app.services.cases.dto import ProfileInfo
 from app.services.store import Store
 
 

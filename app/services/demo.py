@@ -13,15 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.errors import ConsentRequiredError, ValidationError
-from app.paths import AppPaths
+from app.core.errors import ConsentRequiredError, ValidationError
+from app.core.paths import AppPaths
+from app.core.settings import Policy, Settings
 from app.security.kdf import FAST_KDF
-from app.services import dto
-from app.services import network_dto as n
-from app.services.case_summary import allowed_scopes, refresh
-from app.services.cases import load_case
+from app.services.cases import dto
+from app.services.cases.overview import allowed_scopes, refresh
+from app.services.cases.service import load_case
+from app.services.network import dto as n
 from app.services.workspace import Workspace, create_profile
-from app.settings import Policy, Settings
 
 GIRLS = ("Emma", "Ida", "Clara", "Freja", "Alma", "Ella", "Sofia", "Anna", "Laura", "Karla", "Olivia",
          "Agnes", "Lærke", "Asta", "Liva", "Nora", "Ellen", "Esther", "Mille", "Sigrid")
@@ -198,7 +198,7 @@ DEMO_INFORMED = {
 }
 
 
-def demo_partners(workspace: Workspace) -> dict[str, n.Partner]:
+def demo_partners(workspace: Workspace) -> dict[str, n.PartnerView]:
     """The partner directory of a demo municipality (made-up organisations), by name."""
     existing = {p.name: p for p in workspace.partners.find()}
     today = workspace.today()
@@ -206,7 +206,7 @@ def demo_partners(workspace: Workspace) -> dict[str, n.Partner]:
         if name not in existing:
             informed = tuple(n.InformationVisit(n.months_before(today, months), how, note)
                              for months, how, note in DEMO_INFORMED.get(name, ()))
-            existing[name] = workspace.partners.save(n.Partner(
+            existing[name] = workspace.partners.save(n.PartnerView(
                 "", kind, name, unit, phone, email, address, tuple(n.ContactPoint(*p) for p in points),
                 information=informed))
     return existing
@@ -233,7 +233,7 @@ MAP_TIES = ((0, 1, ""), (0, 3, ""), (1, 3, ""), (0, 2, "conflict"), (4, 5, ""), 
 
 
 def demo_network(workspace: Workspace, case_id: str, rng: random.Random,
-                 partners: dict[str, n.Partner] | None = None) -> None:
+                 partners: dict[str, n.PartnerView] | None = None) -> None:
     """A synthetic network map for one family: a first version saved, then a few changes since."""
     network = workspace.network
     partners = partners or {}

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 
 from app.models import Draft
 from app.models.base import utcnow
-from app.services.dto import DraftView
+from app.services.cases.dto import DraftView
 from app.services.store import Store
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import KnownError
+from app.core.errors import KnownError
 from app.models import Actor, schema
 from app.models.changelog import stamp_changes, write_changes
 from app.security.database import open_engine, translate_storage_error

@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.services.dto import MemberInput
+from app.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.services.cases.dto import MemberInput
 
 CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.content.library import ContentLibrary, parse_file
-from app.errors import (
+from app.core.errors import (
     QT_TRANSLATE_NOOP,
     DatabaseOpenError,
     KeyFileError,
@@ -26,30 +26,30 @@ from app.errors import (
     ValidationError,
     WrongPasswordError,
 )
-from app.fileio import atomic_write_bytes
+from app.core.fileio import atomic_write_bytes
+from app.core.paths import AppPaths
+from app.core.resources import content_dir
+from app.core.settings import Policy, Settings
 from app.models import Actor, Profile
 from app.models.audit import append_audit
 from app.models.profile import ROLES
-from app.paths import AppPaths
-from app.resources import content_dir
 from app.security.kdf import KdfParams
 from app.security.keyfile import KeyFile, new_data_key
 from app.security.passwords import PasswordAssessment, assess
 from app.security.throttle import UnlockThrottle
-from app.services.cases import CaseService
+from app.services.cases.course import CourseService
+from app.services.cases.dto import NewProfile, ProfileInfo
+from app.services.cases.service import CaseService
 from app.services.context import ServiceContext
-from app.services.conversation import ConversationService
-from app.services.conversation_plan import ConversationPlanService
-from app.services.conversation_summary import SummaryService
-from app.services.course import CourseService
+from app.services.conversation.plan import PlanService
+from app.services.conversation.service import ConversationService
+from app.services.conversation.summary import SummaryService
 from app.services.drafts import DraftService
-from app.services.dto import NewProfile, ProfileInfo
-from app.services.network import NetworkService
-from app.services.network_exchange import NetworkExchangeService
-from app.services.partners import PartnerService
+from app.services.network.exchange import NetworkFileService
+from app.services.network.partners import PartnerService
+from app.services.network.service import NetworkService
 from app.services.store import Store, open_store
 from app.services.validation import check_email, check_phone, required_text
-from app.settings import Policy, Settings
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +74,10 @@ class Workspace:
         self.drafts = DraftService(self.store)
         self.conversations = ConversationService(
             ctx, self.course, self.settings.conversation_guide or self.policy.conversation_guide or "standard")
-        self.plans = ConversationPlanService(ctx, self.conversations)
+        self.plans = PlanService(ctx, self.conversations)
         self.summaries = SummaryService(ctx, self.conversations)
         self.network = NetworkService(ctx)
-        self.network_files = NetworkExchangeService(ctx, self.network)
+        self.network_files = NetworkFileService(ctx, self.network)
         self.partners = PartnerService(ctx)
 
     def install_content(self, source: Path) -> object:

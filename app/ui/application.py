@@ -18,16 +18,16 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import APP_NAME, __version__
-from app.errors import KnownError, UnlockThrottledError, WrongPasswordError
-from app.logging_setup import format_exception_safely
-from app.paths import AppPaths
-from app.resources import resources_dir
-from app.services.dto import NewProfile
-from app.settings import Policy, Settings
-from app.ui.i18n import error_text, install_translators, translate
-from app.ui.idle import IdleWatcher
-from app.ui.ops import Operation
-from app.ui.unlock_window import UnlockWindow
+from app.core.errors import KnownError, UnlockThrottledError, WrongPasswordError
+from app.core.logging_setup import format_exception_safely
+from app.core.paths import AppPaths
+from app.core.resources import resources_dir
+from app.core.settings import Policy, Settings
+from app.services.cases.dto import NewProfile
+from app.ui.common.i18n import error_text, install_translators, translate
+from app.ui.common.idle import IdleWatcher
+from app.ui.common.ops import Operation
+from app.ui.profile.unlock_window import UnlockWindow
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -113,7 +113,7 @@ class AppController(QObject):
         window.deleteLater()
 
     def show_setup(self) -> None:
-        from app.ui.setup_window import SetupWindow
+        from app.ui.profile.setup_window import SetupWindow
 
         window = SetupWindow(self.policy, self.settings.language)
         window.submitted.connect(self._create_profile)
@@ -229,7 +229,7 @@ class AppController(QObject):
     def open_settings(self) -> None:
         if self.workspace is None or self.main is None:
             return
-        from app.ui.settings_dialog import SettingsDialog
+        from app.ui.profile.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.workspace, self.main)
         dialog.finished.connect(lambda result: self._settings_done(dialog, result))

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.workspace import Workspace
-from app.ui.case_actions import CaseActions
-from app.ui.case_list import CaseListPanel
-from app.ui.case_overview import CaseOverviewPanel
-from app.ui.labels import role_text
+from app.ui.cases.actions import CaseActions
+from app.ui.cases.list_panel import CaseListPanel
+from app.ui.cases.overview_panel import CaseOverviewPanel
+from app.ui.common.labels import role_text
 
 UI_STATE_DRAFT = "ui.state"
 

@@ -22,10 +22,10 @@ if __package__ in (None, ""):  # run as a file: make ``tests.helpers`` importabl
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.content.library import ContentLibrary  # noqa: E402
-from app.paths import AppPaths  # noqa: E402
-from app.resources import content_dir  # noqa: E402
+from app.core.paths import AppPaths  # noqa: E402
+from app.core.resources import content_dir  # noqa: E402
+from app.core.settings import Policy, Settings  # noqa: E402
 from app.services.workspace import unlock  # noqa: E402
-from app.settings import Policy, Settings  # noqa: E402
 from tests.helpers.families import family, participation  # noqa: E402
 
 

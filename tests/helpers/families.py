@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from app.services import dto
+from app.services.cases import dto
 from app.services.demo import synthetic_cpr
 
 

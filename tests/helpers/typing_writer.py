@@ -16,12 +16,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtTest import QTest  # noqa: E402
 
-from app.paths import AppPaths  # noqa: E402
+from app.core.paths import AppPaths  # noqa: E402
+from app.core.settings import Policy, Settings  # noqa: E402
 from app.services.workspace import unlock  # noqa: E402
-from app.settings import Policy, Settings  # noqa: E402
 from app.ui.application import create_qapplication  # noqa: E402
-from app.ui.conversation_window import ConversationWindow  # noqa: E402
-from app.ui.i18n import install_translators  # noqa: E402
+from app.ui.common.i18n import install_translators  # noqa: E402
+from app.ui.conversation.window import ConversationWindow  # noqa: E402
 
 
 def main() -> None:

@@ -7,19 +7,22 @@ from functools import partial
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from app.core.settings import Policy, Settings
 from app.security.kdf import FAST_KDF
 from app.services.workspace import create_profile
-from app.settings import Policy, Settings
 from app.ui.application import AppController, create_qapplication
-from app.ui.i18n import install_translators
+from app.ui.common.i18n import install_translators
 from app.ui.main_window import MainWindow
+from tests.helpers.tasks import settle
 
 
 @pytest.fixture(autouse=True)
-def danish(qapp):
+def danish(qapp, qtbot):
     create_qapplication()
     install_translators("da")
     yield
+    # No task of this test may deliver its result into the next one.
+    settle(qtbot)
     install_translators("da")
 
 

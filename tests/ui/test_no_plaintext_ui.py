@@ -9,12 +9,12 @@ import secrets
 import pytest
 from PySide6.QtCore import Qt
 
-from app.logging_setup import setup_logging
+from app.core.logging_setup import setup_logging
 from app.services.demo import synthetic_cpr
-from app.ui.new_case_dialog import NewCaseDialog
+from app.ui.cases.new_case_dialog import NewCaseDialog
 from tests.conftest import PASSWORD
-from tests.ui.test_cases_ui import add_member
-from tests.ui.test_profile_and_lock import unlock_with
+from tests.ui.cases.test_cases_ui import add_member
+from tests.ui.profile.test_profile_and_lock import unlock_with
 
 
 def forms_of(text: str) -> list[bytes]:

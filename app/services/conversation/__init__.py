@@ -1,0 +1,1 @@
+"""The clarifying conversation (afklarende samtale): notes, items, offers, next steps, the summary."""

@@ -1,0 +1,155 @@
+"""The summary the family recognises: built from what was captured, read back with them, agreed or
+not, and printed as a PDF for the family (only while their consent is in force; audited)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.core.errors import QT_TRANSLATE_NOOP, KnownError
+from app.core.fileio import atomic_write_bytes
+from app.models import Case
+from app.models.audit import append_audit
+from app.reports.summary_pdf import (
+    AgreedStepLine,
+    ContactLine,
+    FamilySummary,
+    render_family_summary,
+)
+from app.services.cases.overview import allowed_scopes
+from app.services.cases.service import load_case
+from app.services.context import ServiceContext
+from app.services.conversation import dto as cdto
+from app.services.conversation.service import ConversationService, get_conversation
+
+MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+WEEKDAYS = {
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+CONTACT_TEXT = {
+    "da": {"follow_up_conversation": "Opfølgende samtale", "home_visit": "Hjemmebesøg",
+           "network_meeting": "Netværksmøde"},
+    "en": {"follow_up_conversation": "Follow-up conversation", "home_visit": "Home visit",
+           "network_meeting": "Network meeting"},
+}
+ROLE_TEXT = {
+    "da": {"sundhedsplejerske": "sundhedsplejerske", "koordinator": "koordinator", "sagsbehandler": "sagsbehandler",
+           "andet": ""},
+    "en": {"sundhedsplejerske": "health visitor", "koordinator": "coordinator", "sagsbehandler": "caseworker",
+           "andet": ""},
+}
+
+
+class ExportNotAllowedError(KnownError):
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The family's consent is not in force, so the summary cannot be printed or saved. Record consent "
+        "first.",
+    )
+
+
+def long_date(day: date, language: str = "da", weekday: bool = False) -> str:
+    months = MONTHS.get(language, MONTHS["da"])
+    text = f"{day.day}. {months[day.month - 1]} {day.year}" if language == "da" else \
+        f"{day.day} {months[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[language][day.weekday()]} {text}" if weekday else text
+
+
+class SummaryService:
+    def __init__(self, ctx: ServiceContext, conversations: ConversationService) -> None:
+        self.ctx = ctx
+        self.conversations = conversations
+
+    def family_summary(self, conversation_id: str, language: str = "da") -> FamilySummary:
+        """The family's summary as it stands: their words, the agreed steps, the next contact."""
+        view = self.conversations.view(conversation_id)
+        with self.ctx.store.unit_of_work() as session:
+            case = load_case(session, view.case_id)
+            return self._summary(view, case, language)
+
+    def _summary(self, view: cdto.ConversationView, case: Case, language: str) -> FamilySummary:
+        names = {m.id: m.first_name for m in view.members}
+        present = tuple(names[s.member_id] for s in view.sections
+                        if s.kind == "member" and s.status == "addressed" and s.member_id in names)
+        steps = tuple(AgreedStepLine(s.what, self._who(s, language),
+                                     (("inden " if language == "da" else "by ") + long_date(s.due_on, language))
+                                     if s.due_on else "")
+                      for s in view.agreed_steps if s.done_on is None)
+        upcoming = [f for f in view.follow_ups if f.done_on is None]
+        next_contact = ""
+        if upcoming:
+            first = min(upcoming, key=lambda f: f.due_on)
+            next_contact = f"{CONTACT_TEXT[language][first.kind]} {long_date(first.due_on, language, weekday=True)}"
+            if first.note:
+                next_contact += f" – {first.note}"
+        profile = self.ctx.profile
+        contacts = [ContactLine(profile.name, ROLE_TEXT[language].get(profile.role, ""), profile.organisation,
+                                profile.phone, profile.email)]
+        tovholder = next((t for t in reversed(case.tovholder_assignments) if t.ended_on is None), None)
+        if tovholder is not None and tovholder.profile_id != profile.id:
+            contacts.append(ContactLine(tovholder.person_name, ROLE_TEXT[language].get(tovholder.person_role, ""),
+                                        tovholder.organisation, tovholder.contact, ""))
+        return FamilySummary(
+            language=language,
+            family_name=view.family_name,
+            conversation_date=long_date(view.held_on, language),
+            present=present,
+            what_matters_most=view.what_matters_most.strip(),
+            resources=tuple(i.text for i in view.resources),
+            needs=tuple(i.text for i in view.needs),
+            agreed_steps=steps,
+            next_contact=next_contact,
+            who_to_contact=tuple(contacts),
+            family_agrees=view.family_agrees,
+        )
+
+    @staticmethod
+    def _who(step: cdto.AgreedStepView, language: str) -> str:
+        if step.who_kind == "family":
+            base = "Familien" if language == "da" else "The family"
+            return f"{base} ({step.who_name})" if step.who_name else base
+        return step.who_name or ("Sundhedsplejersken" if language == "da" else "The health visitor")
+
+    def set_agreement(self, conversation_id: str, agrees: bool | None, note: str = "") -> cdto.ConversationView:
+        """Whether the family recognises and agrees with the summary, read back with them."""
+        with self.ctx.store.unit_of_work() as session:
+            conversation = get_conversation(session, conversation_id)
+            conversation.family_agrees = agrees
+            conversation.agreement_note = note.strip()
+            append_audit(session, "conversation.agreement", case_id=conversation.case_id, entity="conversations",
+                         record_id=conversation.id, detail={"agrees": agrees})
+        return self.conversations.view(conversation_id)
+
+    def save_pdf(self, conversation_id: str, folder: Path, language: str = "da") -> Path:
+        """Export the family's PDF into ``folder`` (a place she chose or her documents folder).
+
+        The file is the family's copy, written on purpose and audited; it is never a temp file.
+        """
+        view = self.conversations.view(conversation_id)
+        pdf = self._export_pdf(view, language)
+        name = f"{view.family_name} – {view.held_on.isoformat()}.pdf".replace("/", "-").replace("\\", "-")
+        target = folder / name
+        atomic_write_bytes(target, pdf, mode=0o600)
+        return target
+
+    def export_pdf(self, conversation_id: str, language: str = "da") -> bytes:
+        """The family's summary as PDF bytes (the UI decides where they go). Needs consent; audited."""
+        return self._export_pdf(self.conversations.view(conversation_id), language)
+
+    def _export_pdf(self, view: cdto.ConversationView, language: str) -> bytes:
+        with self.ctx.store.unit_of_work() as session:
+            case = load_case(session, view.case_id)
+            if "participation" not in allowed_scopes(case, self.ctx.today()):
+                raise ExportNotAllowedError()
+            summary = self._summary(view, case, language)
+            pdf = render_family_summary(summary)
+            append_audit(session, "conversation.export", case_id=case.id, entity="conversations",
+                         record_id=view.id, detail={"format": "pdf", "language": language, "bytes": len(pdf)})
+            return pdf
+

@@ -1,0 +1,1 @@
+"""The network map (netværkskort): people, ties, versions, measures, files, the partner directory."""

@@ -1,0 +1,1 @@
+"""The case list, the case overview and the case's dialogs."""

@@ -1,0 +1,196 @@
+"""Dialogs that never lose what she typed: a draft is saved shortly after each change, and before the
+app locks; the dialog can be rebuilt from its draft after unlock or after a crash.
+
+A subclass sets ``kind``, builds its fields, calls ``watch(...)`` on them, and implements
+``collect() -> dict`` (the raw field contents) and ``restore(dict)``. ``run_save(fn)`` calls a service;
+a ``ValidationError`` is shown inline next to its field, any other ``KnownError`` at the top, and the
+dialog stays open with everything still in it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import KnownError, ValidationError
+from app.services.workspace import Workspace
+from app.ui.common.i18n import error_text
+from app.ui.common.widgets import ErrorLabel, mark_invalid, primary_button
+
+log = logging.getLogger(__name__)
+DRAFT_PAUSE_MS = 700
+
+
+class DraftDialog(QDialog):
+    kind = "form"
+
+    def __init__(self, workspace: Workspace, draft_key: str, case_id: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.draft_key = draft_key
+        self.case_id = case_id
+        self.saved_result: Any = None
+        self._restoring = False
+        self._dirty = False
+        self._discard_armed = False
+        self._field_errors: dict[str, tuple[QWidget | None, ErrorLabel | None]] = {}
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self.setMinimumWidth(560)
+
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(22, 18, 22, 18)
+        self.outer.setSpacing(10)
+        self.error = ErrorLabel()
+        self.outer.addWidget(self.error)
+
+    # ---- building
+
+    def add_buttons(self, save_text: str) -> QPushButton:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        row.addWidget(cancel)
+        self.save_button = primary_button(save_text)
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        self.outer.addLayout(row)
+        return self.save_button
+
+    def field(self, name: str, widget: QWidget | None, error: ErrorLabel | None = None) -> None:
+        """Register where the errors of service field ``name`` are shown."""
+        self._field_errors[name] = (widget, error)
+
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.changed)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self.changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.changed)
+            elif isinstance(widget, (QCheckBox, QAbstractButton)):
+                widget.toggled.connect(self.changed)
+
+    # ---- drafts
+
+    def collect(self) -> dict:
+        raise NotImplementedError
+
+    def restore(self, payload: dict) -> None:
+        raise NotImplementedError
+
+    def restore_draft(self, payload: dict) -> None:
+        self._restoring = True
+        try:
+            self.restore(payload)
+        finally:
+            self._restoring = False
+        self._dirty = True
+
+    def changed(self, *_: object) -> None:
+        if self._restoring:
+            return
+        if self._discard_armed:
+            self._discard_armed = False
+            self.error.clear_message()
+        self._dirty = True
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        """Write the draft now (called after a pause in typing and before the app locks)."""
+        self._draft_timer.stop()
+        if not self._dirty:
+            return
+        try:
+            self.workspace.drafts.save(self.draft_key, self.kind, self.collect(), self.case_id)
+        except KnownError as exc:
+            # The text stays on screen; tell her quietly that the safety copy failed.
+            log.warning("draft not saved: %s", type(exc).__name__)
+            self.error.show_message(error_text(exc))
+
+    def discard_draft(self) -> None:
+        self._draft_timer.stop()
+        self._dirty = False
+        try:
+            self.workspace.drafts.discard(self.draft_key)
+        except KnownError as exc:
+            log.warning("draft not discarded: %s", type(exc).__name__)
+
+    # ---- saving
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        self.error.clear_message()
+        for widget, label in self._field_errors.values():
+            if widget is not None:
+                mark_invalid(widget, False)
+            if label is not None:
+                label.clear_message()
+
+    def show_field_error(self, field: str, text: str) -> None:
+        target = self._field_errors.get(field)
+        if target is None:
+            # A nested field (members.2.cpr): fall back to its prefix, then to the top.
+            prefix = field.split(".")[0]
+            target = self._field_errors.get(prefix)
+        if target is None:
+            self.error.show_message(text)
+            return
+        widget, label = target
+        if widget is not None:
+            mark_invalid(widget, True)
+            widget.setFocus()
+        (label or self.error).show_message(text)
+
+    def run_save(self, action: Callable[[], Any]) -> bool:
+        """Call the service; on success discard the draft and close. Errors keep the dialog open."""
+        self.clear_errors()
+        try:
+            self.saved_result = action()
+        except ValidationError as exc:
+            self.show_field_error(exc.field, error_text(exc))
+            return False
+        except KnownError as exc:
+            self.error.show_message(error_text(exc))
+            self.save_draft()
+            return False
+        self.discard_draft()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        # No modal question here: a message box opens its own event loop, and the idle lock could
+        # fire inside it. The first Cancel (or Esc) asks inline; the second one discards.
+        if self._dirty and self.isVisible() and not self._discard_armed:
+            self._discard_armed = True
+            self.error.show_message(self.tr(
+                "Press Cancel again to discard what you have written. Until then it is kept."))
+            return
+        self.discard_draft()
+        super().reject()
+
+    def close_for_lock(self) -> None:
+        """Save the draft and close without asking (the app is locking)."""
+        self.save_draft()
+        self._dirty = False
+        super().reject()

@@ -1,0 +1,1 @@
+"""The clarifying conversation's window and pages."""

@@ -1,0 +1,1 @@
+"""The network map's window, scene, list, forms and the partner directory."""

@@ -1,0 +1,405 @@
+"""The network map as a Qt graphics scene, drawn from the map data (never the other way round).
+
+Shapes carry the sector (circle family, square friends, diamond school/work/leisure, triangle
+professionals) and the fill carries the relationship (solid supportive, left half ambivalent, open strained,
+open with a zigzag conflict), so nothing depends on colour; the colours are the Okabe–Ito palette,
+which colour-blind people tell apart. Ties are solid, dashed (strained) or a zigzag (conflict, the
+genogram sign for a hostile relationship). The PDF of the map (app/reports/network_pdf.py) uses the
+same signs, so the paper and the screen read alike.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from app.services.network import dto as n
+
+SCALE = 4.0            # scene units per map unit: the outer horizon has a radius of 400
+MARK = 22.0            # a person's mark, in scene units (large enough to read across a table)
+SECTOR_COLOURS = {     # Okabe–Ito: orange, sky blue, bluish green, vermillion
+    n.SECTOR_FAMILY: QColor("#E69F00"),
+    n.SECTOR_FRIENDS: QColor("#56B4E9"),
+    n.SECTOR_SCHOOL_WORK: QColor("#009E73"),
+    n.SECTOR_PROFESSIONAL: QColor("#D55E00"),
+}
+INK = QColor("#1f2a2e")
+
+
+def to_scene(angle: float, distance: float) -> QPointF:
+    x, y = n.to_xy(angle, distance)
+    return QPointF(x * SCALE, y * SCALE)
+
+
+def from_scene(point: QPointF) -> tuple[float, float]:
+    return n.from_xy(point.x() / SCALE, point.y() / SCALE)
+
+
+def zigzag_path(start: QPointF, end: QPointF, amplitude: float, wave: float, lead: float = 0.0) -> QPainterPath:
+    """A zigzag from ``start`` to ``end``: straight for ``lead`` at each end, peaks ``amplitude`` high."""
+    path = QPainterPath(start)
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = (dx * dx + dy * dy) ** 0.5
+    if length <= 2 * lead + wave:
+        path.lineTo(end)
+        return path
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux
+    peaks = max(2, round((length - 2 * lead) / (wave / 2)))
+    step = (length - 2 * lead) / peaks
+    path.lineTo(QPointF(start.x() + ux * lead, start.y() + uy * lead))
+    for i in range(1, peaks):
+        along = lead + i * step
+        side = amplitude if i % 2 else -amplitude
+        path.lineTo(QPointF(start.x() + ux * along + nx * side, start.y() + uy * along + ny * side))
+    path.lineTo(QPointF(end.x() - ux * lead, end.y() - uy * lead))
+    path.lineTo(end)
+    return path
+
+
+def star_polygon(centre: QPointF, radius: float) -> QPolygonF:
+    """A five-pointed star: "invite to network meetings"."""
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = math.radians(-90 + i * 36)
+        points.append(QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle)))
+    return QPolygonF(points)
+
+
+def mark_path(sector: str, size: float = MARK) -> QPainterPath:
+    """The outline of a person's mark: its shape says the sector."""
+    path = QPainterPath()
+    h = size / 2
+    if sector == n.SECTOR_FAMILY:
+        path.addEllipse(QPointF(0, 0), h, h)
+    elif sector == n.SECTOR_FRIENDS:
+        path.addRect(QRectF(-h * 0.9, -h * 0.9, size * 0.9, size * 0.9))
+    elif sector == n.SECTOR_SCHOOL_WORK:
+        path.addPolygon(QPolygonF([QPointF(0, -h * 1.15), QPointF(h * 1.15, 0), QPointF(0, h * 1.15),
+                                   QPointF(-h * 1.15, 0), QPointF(0, -h * 1.15)]))
+    else:
+        path.addPolygon(QPolygonF([QPointF(0, -h * 1.2), QPointF(h * 1.15, h * 0.9), QPointF(-h * 1.15, h * 0.9),
+                                   QPointF(0, -h * 1.2)]))
+    return path
+
+
+class MapPersonItem(QGraphicsItem):
+    """One person: the mark, the relationship fill, an envelope for "invite", and the name."""
+
+    def __init__(self, person: n.MapPersonView, label: str, font: QFont) -> None:
+        super().__init__()
+        self.person = person
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setZValue(2)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setAcceptHoverEvents(True)
+        # The name with a white halo: a tie passing under it does not run through the letters, yet
+        # stays visible between them (a conflict tie must never disappear behind a name).
+        self.halo = QGraphicsSimpleTextItem(label, self)
+        self.halo.setFont(font)
+        self.halo.setBrush(QBrush(QColor("#ffffff")))
+        self.halo.setPen(QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                              Qt.PenJoinStyle.RoundJoin))
+        self.label = QGraphicsSimpleTextItem(label, self)
+        self.label.setFont(font)
+        self.label.setBrush(QBrush(INK))
+        self.label.setPos(MARK * 0.75, -self.label.boundingRect().height() / 2)
+        self.halo.setPos(self.label.pos())
+        self.setToolTip(self._tooltip())
+        self.setPos(to_scene(person.angle, person.distance))
+        self._shape_sector = person.sector
+        self._shape = mark_path(person.sector)
+
+    def _tooltip(self) -> str:
+        p = self.person
+        return "\n".join(x for x in (p.name, " · ".join(y for y in (p.relation, p.role, p.organisation) if y)) if x)
+
+    def update_person(self, person: n.MapPersonView, label: str) -> None:
+        self.person = person
+        if self.label.text() != label:
+            self.label.setText(label)
+            self.halo.setText(label)
+        self.setToolTip(self._tooltip())
+        self.update()  # the mark's fill and star may have changed; its bounds never do
+
+    def sector_here(self) -> str:
+        return n.sector_of(from_scene(self.pos())[0])
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-MARK, -MARK, MARK * 2 + 14, MARK * 2)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(-MARK * 0.8, -MARK * 0.8, MARK * 1.6, MARK * 1.6))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        sector = self.sector_here()
+        if sector != self._shape_sector:  # the shape follows the sector while she drags
+            self._shape_sector, self._shape = sector, mark_path(sector)
+        colour = SECTOR_COLOURS[sector]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        quality = self.person.quality
+        painter.setPen(QPen(INK, 2.2 if self.isSelected() else 1.4))
+        painter.setBrush(QBrush(colour) if quality == "supportive" else QBrush(QColor("#ffffff")))
+        painter.drawPath(self._shape)
+        if quality == "ambivalent":
+            painter.save()
+            painter.setClipPath(self._shape)
+            painter.fillRect(QRectF(-MARK, -MARK, MARK, MARK * 2), colour)  # the left half, as on paper
+            painter.restore()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._shape)
+        elif quality == "conflict":
+            h = MARK * 0.34
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(zigzag_path(QPointF(-h, 0), QPointF(h, 0), MARK * 0.16, h * 2 / 2.5))
+        if self.person.invite:  # a star above-left of the mark, as on paper
+            painter.setPen(QPen(INK, 0.8))
+            painter.setBrush(QBrush(INK))
+            painter.drawPolygon(star_polygon(QPointF(-MARK * 0.68, -MARK * 0.68), MARK * 0.3))
+        if self.isSelected():
+            painter.setPen(QPen(INK, 1.2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), MARK * 0.95, MARK * 0.95)
+
+    def itemChange(self, change, value):  # type: ignore[no-untyped-def]  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
+            self.scene().person_dragged(self)
+        return super().itemChange(change, value)
+
+
+class MapTieItem(QGraphicsLineItem):
+    """A tie between two people: solid, dashed when strained, a zigzag when in conflict."""
+
+    def __init__(self, tie: n.MapTieView, a: MapPersonItem, b: MapPersonItem) -> None:
+        super().__init__()
+        self.tie, self.a, self.b = tie, a, b
+        self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        pen = QPen(QColor("#4a5659"), 1.6)
+        if tie.quality == "strained":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.follow()
+
+    def follow(self) -> None:
+        self.setLine(self.a.pos().x(), self.a.pos().y(), self.b.pos().x(), self.b.pos().y())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return super().boundingRect().adjusted(-6, -6, 6, 6)  # room for the zigzag's peaks
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.tie.quality != "conflict":
+            pen = QPen(self.pen())
+            if self.isSelected():
+                pen.setWidthF(3.0)
+            painter.setPen(pen)
+            painter.drawLine(self.line())
+            return
+        line = self.line()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#4a5659"), 3.0 if self.isSelected() else 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(zigzag_path(line.p1(), line.p2(), 5.0, 14.0, lead=MARK * 0.9))
+
+
+class NetworkScene(QGraphicsScene):
+    """The map. Emits what she does; the window turns it into service calls (with undo)."""
+
+    add_requested = Signal(float, float)          # angle, distance: a click on an empty spot
+    move_finished = Signal(str, float, float)     # person id, angle, distance: a drag ended
+    tie_requested = Signal(str, str)              # a person dragged onto another with Shift (or the tie tool)
+    person_chosen = Signal(str)
+    person_opened = Signal(str)  # a double-click: she wants to change the person
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        radius = 100 * SCALE
+        self.setSceneRect(QRectF(-radius - 60, -radius - 60, 2 * radius + 120, 2 * radius + 120))
+        self.people: dict[str, MapPersonItem] = {}
+        self.ties: dict[str, MapTieItem] = {}
+        self.initials_only = False
+        self.tie_mode = False
+        self.font = QFont()
+        self.font.setPointSizeF(13)
+        self._press_item: MapPersonItem | None = None
+        self._press_pos: QPointF | None = None
+        self._background()
+
+    # ---- drawing from data
+
+    def _background(self) -> None:
+        ring_pen = QPen(QColor("#b9b2a3"), 1.2)
+        for edge in n.HORIZON_EDGES:
+            r = edge * SCALE
+            circle = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), ring_pen)
+            circle.setZValue(-2)
+        cross = QPen(QColor("#b9b2a3"), 1.2, Qt.PenStyle.DashLine)
+        r = 100 * SCALE
+        self.addLine(-r, 0, r, 0, cross).setZValue(-2)
+        self.addLine(0, -r, 0, r, cross).setZValue(-2)
+        centre_pen = QPen(INK, 1.6)
+        centre = self.addEllipse(QRectF(-48, -48, 96, 96), centre_pen, QBrush(QColor("#ffffff")))
+        centre.setZValue(3)
+        self.centre_label = self.addText("")
+        self.centre_label.setZValue(4)
+        self.centre_label.setTextWidth(92)
+        self.sector_labels: dict[str, QGraphicsSimpleTextItem] = {}
+        title_font = QFont()
+        title_font.setPointSizeF(12)
+        title_font.setBold(True)
+        corners = {n.SECTOR_FAMILY: (1, -1), n.SECTOR_FRIENDS: (-1, -1), n.SECTOR_SCHOOL_WORK: (-1, 1),
+                   n.SECTOR_PROFESSIONAL: (1, 1)}
+        for sector, (sx, sy) in corners.items():
+            text = self.addSimpleText("", title_font)
+            text.setBrush(QBrush(INK))
+            text.setData(0, (sx, sy))
+            text.setZValue(-1)
+            self.sector_labels[sector] = text
+
+    def set_labels(self, sectors: dict[str, str], centre: str) -> None:
+        """The sector names in the scene's corners, and the family in the centre."""
+        edge = self.sceneRect().adjusted(12, 12, -12, -12)
+        for sector, text in self.sector_labels.items():
+            text.setText(sectors.get(sector, sector))
+            sx, sy = text.data(0)
+            width, height = text.boundingRect().width(), text.boundingRect().height()
+            text.setPos(edge.left() if sx < 0 else edge.right() - width,
+                        edge.top() if sy < 0 else edge.bottom() - height)
+        self.centre_label.setHtml("<div align='center'>" + html.escape(centre).replace(chr(10), "<br>") + "</div>")
+        box = self.centre_label.boundingRect()
+        self.centre_label.setPos(-box.width() / 2, -box.height() / 2)
+
+    def label_for(self, person: n.MapPersonView) -> str:
+        return n.sharing_label(person.name, person.role) if self.initials_only else person.name
+
+    def show_data(self, data: n.MapData) -> None:
+        """Make the picture match ``data``: add, update and remove items (no full rebuild)."""
+        wanted = {p.id for p in data.people}
+        for person_id in list(self.people):
+            if person_id not in wanted:
+                self.removeItem(self.people.pop(person_id))
+        for person in data.people:
+            item = self.people.get(person.id)
+            if item is None:
+                item = MapPersonItem(person, self.label_for(person), self.font)
+                self.people[person.id] = item
+                self.addItem(item)
+            else:
+                item.update_person(person, self.label_for(person))
+                target = to_scene(person.angle, person.distance)
+                if (item.pos() - target).manhattanLength() > 0.5:
+                    item.setPos(target)
+        wanted_ties = {t.id for t in data.ties}
+        for tie_id in list(self.ties):
+            if tie_id not in wanted_ties:
+                self.removeItem(self.ties.pop(tie_id))
+        for tie in data.ties:
+            if tie.id not in self.ties and tie.a_id in self.people and tie.b_id in self.people:
+                item = MapTieItem(tie, self.people[tie.a_id], self.people[tie.b_id])
+                self.ties[tie.id] = item
+                self.addItem(item)
+        for tie in self.ties.values():
+            tie.follow()
+
+    def place_person(self, person: n.MapPersonView) -> None:
+        """One person moved: just that mark and its ties follow (a drag makes many moves)."""
+        item = self.people.get(person.id)
+        if item is None:
+            return
+        item.update_person(person, self.label_for(person))
+        target = to_scene(person.angle, person.distance)
+        if (item.pos() - target).manhattanLength() > 0.5:
+            item.setPos(target)  # the ties follow through itemChange
+
+    def set_initials_only(self, on: bool, data: n.MapData) -> None:
+        self.initials_only = on
+        for person in data.people:
+            if person.id in self.people:
+                self.people[person.id].update_person(person, self.label_for(person))
+
+    def person_dragged(self, item: MapPersonItem) -> None:
+        for tie in self.ties.values():
+            if tie.a is item or tie.b is item:
+                tie.follow()
+
+    def selected_person_id(self) -> str:
+        for item in self.selectedItems():
+            if isinstance(item, MapPersonItem):
+                return item.person.id
+        return ""
+
+    def selected_tie_id(self) -> str:
+        for item in self.selectedItems():
+            if isinstance(item, MapTieItem):
+                return item.tie.id
+        return ""
+
+    def select_person(self, person_id: str) -> None:
+        self.clearSelection()
+        item = self.people.get(person_id)
+        if item is not None:
+            item.setSelected(True)
+            item.setFocus()
+
+    # ---- what she does with the mouse
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        item = self._person_at(event.scenePos())
+        self._press_item, self._press_pos = item, event.scenePos()
+        if item is not None and (self.tie_mode or event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            event.accept()  # drawing a tie: the person stays where it is
+            return
+        super().mousePressEvent(event)
+        if item is not None:
+            self.person_chosen.emit(item.person.id)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        item = self._person_at(event.scenePos())
+        if item is not None:
+            self.person_opened.emit(item.person.id)
+        super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        item, start = self._press_item, self._press_pos
+        self._press_item = self._press_pos = None
+        drawing_tie = self.tie_mode or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if item is not None and drawing_tie:
+            target = self._person_at(event.scenePos())
+            if target is not None and target is not item:
+                self.tie_requested.emit(item.person.id, target.person.id)
+            return
+        super().mouseReleaseEvent(event)
+        if item is not None and start is not None and (event.scenePos() - start).manhattanLength() > 2:
+            angle, distance = from_scene(item.pos())
+            self.move_finished.emit(item.person.id, angle, distance)
+        elif item is None and start is not None and (event.scenePos() - start).manhattanLength() <= 2:
+            # A click on an empty spot: she wants to add someone there (the form asks for the name).
+            if not any(isinstance(i, MapTieItem) for i in self.items(event.scenePos())):
+                angle, distance = from_scene(event.scenePos())
+                if distance <= 100:
+                    self.add_requested.emit(angle, distance)
+
+    def _person_at(self, point: QPointF) -> MapPersonItem | None:
+        for item in self.items(point):
+            while item is not None and not isinstance(item, MapPersonItem):
+                item = item.parentItem()
+            if isinstance(item, MapPersonItem):
+                return item
+        return None

@@ -1,0 +1,501 @@
+"""The network map window: the map (click to add, drag to move, Shift+drag or the tie tool to tie two
+people), and beside it the person, the list, the measures and the versions. Undo and redo cover every
+change; exports (PNG, PDF) need the family's consent and are audited."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import KnownError
+from app.services.network import dto as n
+from app.services.workspace import Workspace
+from app.ui.common.draft_dialog import DRAFT_PAUSE_MS
+from app.ui.common.i18n import error_text, fill, language
+from app.ui.common.widgets import banner, scrolled
+from app.ui.network.compare import MapComparison
+from app.ui.network.editor import MapEditor
+from app.ui.network.forms import PersonForm, quality_text, sector_text
+from app.ui.network.panels import MeasuresPanel, VersionsPanel
+from app.ui.network.people_list import PeopleList, tie_label
+from app.ui.network.scene import NetworkScene
+from app.ui.network.view import MapView, scene_png
+
+DETAILS_PAUSE_MS = 300
+
+
+class NetworkMapWindow(QWidget):
+    """One family's network map."""
+
+    closed = Signal(str)
+    partner_directory_requested = Signal()
+
+    def __init__(self, workspace: Workspace, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.workspace = workspace
+        self.case_id = case_id
+        view = workspace.network.open_map(case_id)
+        self.map_view = view
+        self.editor = MapEditor(workspace, case_id, self, data=view.data)  # the map just read, not read again
+        self.setObjectName("networkWindow")
+        self.setWindowTitle(fill(self.tr("Network map – {family}"), family=view.family_name))
+        self.resize(1440, 900)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        toolbar = QToolBar()
+        self.add_action = self._action(toolbar, self.tr("Add person"), "Ins", self._add_here)
+        self.tie_action = self._action(toolbar, self.tr("Draw ties"), "T", self._tie_mode)
+        self.tie_action.setCheckable(True)
+        self.remove_action = self._action(toolbar, self.tr("Remove"), QKeySequence.StandardKey.Delete, self._remove)
+        toolbar.addSeparator()
+        self.undo_action = self.editor.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.editor.undo_stack.createRedoAction(self, self.tr("Redo"))
+        # The platform's redo keys plus Ctrl+Y, each once (a key bound twice fires neither).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) + [QKeySequence("Ctrl+Y")]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        # Short signs on the buttons; the full words are the tooltip and what a screen reader says.
+        self._action(toolbar, self.tr("Zoom in"), QKeySequence.StandardKey.ZoomIn,
+                     lambda: self.view.zoom(1.2)).setIconText("+")
+        self._action(toolbar, self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut,
+                     lambda: self.view.zoom(1 / 1.2)).setIconText("−")
+        self._action(toolbar, self.tr("Whole map"), "Ctrl+0", lambda: self.view.fit())
+        # Full screen with only the map, for drawing it together with the family across the table.
+        self.present_action = self._action(toolbar, self.tr("Full screen"), "F11",
+                                           lambda: self.set_presenting(self.present_action.isChecked()))
+        self.present_action.setCheckable(True)
+        office_tools = [toolbar.addSeparator()]  # what full screen leaves out: it is for the family
+        self.initials_action = self._action(toolbar, self.tr("Initials and roles only"), "Ctrl+I", self._initials)
+        self.initials_action.setCheckable(True)
+        export_menu = QMenu(self)
+        export_menu.addAction(self.tr("PNG picture …"), lambda: self._choose_export("png"))
+        export_menu.addAction(self.tr("PDF for printing …"), lambda: self._choose_export("pdf"))
+        export_menu.addAction(self.tr("Data for another system (JSON) …"), lambda: self._choose_export("json"))
+        export_menu.addSeparator()
+        self.read_action = export_menu.addAction(self.tr("Read a map from a file (JSON) …"), self._choose_map_file)
+        self.read_action.setToolTip(self.tr("Only into an empty map"))
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setMenu(export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        office_tools += [self.initials_action, toolbar.addWidget(self.export_button), toolbar.addSeparator()]
+        partners = self._action(toolbar, self.tr("Partners …"), "", lambda: self.partner_directory_requested.emit())
+        office_tools.append(partners)
+        self.office_tools = office_tools
+        partners.setToolTip(
+            self.tr("The partner directory: organisations entered once and chosen on every family's map"))
+        outer.addWidget(toolbar)
+        self.message = banner("", "errorBanner")
+        self.message.hide()
+        outer.addWidget(self.message)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("muted")
+
+        self.scene = NetworkScene(self)
+        self.scene.set_labels(self.sector_labels(), self.centre_text())
+        self.view = MapView(self.scene)
+        self.form = PersonForm()
+        self.form.set_partners(workspace.partners.find())
+        self.list_page = PeopleList(self.editor)
+        self.people, self.table, self.ties = self.list_page.model, self.list_page.table, self.list_page.ties
+        self.measures = MeasuresPanel()
+        self.versions = VersionsPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Person"))
+        self.tabs.addTab(self.list_page, self.tr("List"))
+        self.measures_page = scrolled(self.measures)
+        self.tabs.addTab(self.measures_page, self.tr("Measures"))
+        self.tabs.addTab(self.versions, self.tr("Versions"))
+        self.tabs.setMinimumWidth(500)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 540])
+        outer.addWidget(splitter, 1)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(12, 4, 12, 6)
+        legend = QLabel(self.tr("● family  ■ friends  ◆ school, day care, work, leisure  ▲ professionals · "
+                                "filled: supportive, left half: ambivalent, open: strained, zigzag: conflict · "
+                                "dashed tie: strained, zigzag tie: conflict · ★ invite"))
+        legend.setObjectName("muted")
+        legend.setWordWrap(True)
+        footer.addWidget(legend, 1)
+        footer.addWidget(self.saved_label)
+        outer.addLayout(footer)
+
+        self.scene.add_requested.connect(self._add_at)
+        self.scene.move_finished.connect(self.editor.move_person)
+        self.scene.tie_requested.connect(self._tie)
+        self.scene.person_chosen.connect(self._show_person)
+        self.scene.person_opened.connect(lambda _person_id: self._form_needed(True))
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.form.submitted.connect(self._submit)
+        self.form.removed.connect(self._remove_person)
+        self.form.cancelled.connect(lambda: (self.form.new_person(self.form.angle, self.form.distance),
+                                             self._form_needed(False)))
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.editor.changed.connect(self._refresh)
+        self.editor.moved.connect(self._person_moved)
+        # While she drags, the measures and the list of ties follow a moment later, once (not per move).
+        self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_PAUSE_MS)
+        self._details_timer.timeout.connect(self._refresh_details)
+        self._previous_version: tuple[str, n.MapData] | None = None
+        self._measures_stale = True
+        self.tabs.currentChanged.connect(lambda _index: self._show_measures()
+                                         if self.tabs.currentWidget() is self.measures_page else None)
+        self.editor.failed.connect(self._failed)
+        self.editor.saved.connect(self._saved)
+        self.versions.save_requested.connect(self._save_version)
+        self.versions.compare_requested.connect(self._compare)
+        self.comparisons: list[MapComparison] = []
+        self.presenting = False
+        QShortcut(QKeySequence("Escape"), self, self._leave_presenting)
+        self._refresh()
+        self.versions.show_versions(self.map_view.versions, workspace.today())
+        # What she types in the person form is kept as an encrypted draft (after a pause, and when the
+        # app locks or the window closes) and put back when the map opens again.
+        self.draft_key = f"network_person:{case_id}"
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
+        self._draft_timer.timeout.connect(self.save_form_draft)
+        self.form.edited.connect(self._draft_timer.start)
+        self._has_draft = False
+        self.form.reset.connect(self._form_reset)
+        self._restore_form_draft()
+
+    # ---- building
+
+    def _action(self, toolbar: QToolBar, text: str, keys, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys) if isinstance(keys, str) else keys)
+            action.setToolTip(f"{text} ({QKeySequence(keys).toString() if isinstance(keys, str) else ''})".replace(" ()", ""))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        return action
+
+    def sector_labels(self) -> dict[str, str]:
+        return {code: sector_text(code) for code in n.SECTORS}
+
+    def centre_text(self) -> str:
+        names = self.map_view.centre_names
+        return fill(self.tr("{names}\nand the family"), names=" & ".join(names)) if names else self.tr("The family")
+
+    def set_presenting(self, on: bool) -> None:
+        """Full screen with only the map (Esc or F11 leaves). The person form comes back while she adds
+        someone (a click on an empty spot) or changes someone (a double-click), and goes again when that
+        is saved or cancelled; dragging people and drawing ties work as usual."""
+        self.presenting = on
+        self.present_action.setChecked(on)
+        self.present_action.setText(self.tr("Leave full screen (Esc)") if on else self.tr("Full screen"))
+        self.tabs.setVisible(not on)
+        for action in self.office_tools:
+            action.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        QTimer.singleShot(0, self.view.fit)
+
+    def _leave_presenting(self) -> None:
+        if self.presenting:
+            self.set_presenting(False)
+
+    def _form_needed(self, needed: bool) -> None:
+        if self.presenting:
+            self.tabs.setVisible(needed)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        self.view.fit()
+
+    # ---- showing
+
+    def _refresh(self) -> None:
+        self.scene.show_data(self.editor.data)
+        self.read_action.setEnabled(not self.editor.data.people)
+        self._refresh_details()
+        if self.form.person_id and self.editor.data.person(self.form.person_id) is None:
+            self.form.new_person(self.form.angle, self.form.distance)
+
+    def _person_moved(self, person_id: str) -> None:
+        person = self.editor.data.person(person_id)
+        if person is not None:
+            self.scene.place_person(person)
+            if self.form.person_id == person_id:
+                self.form.show_place(person.angle, person.distance)
+        self._details_timer.start()
+
+    def _refresh_details(self) -> None:
+        """The list of ties and the measures (with the change since the last saved version)."""
+        self._details_timer.stop()
+        self.ties.show_ties(self.editor.data)
+        self._measures_stale = True
+        if self.tabs.currentWidget() is self.measures_page:
+            self._show_measures()
+
+    def _show_measures(self) -> None:
+        """The measures are worked out when their tab is shown (and kept up to date while it is)."""
+        if not self._measures_stale:
+            return
+        self._measures_stale = False
+        previous = self.map_view.versions[-1] if self.map_view.versions else None
+        self.measures.show_measures(self.editor.data, self._version_data(previous.id) if previous else None,
+                                    previous.label if previous else "")
+
+    def _version_data(self, version_id: str) -> n.MapData:
+        """A saved version's map, read once (a version never changes once saved)."""
+        if self._previous_version is None or self._previous_version[0] != version_id:
+            self._previous_version = (version_id, self.workspace.network.version_data(self.case_id, version_id))
+        return self._previous_version[1]
+
+    def _saved(self) -> None:
+        pending = self.editor.pending()
+        self.saved_label.setText(self.tr("Saving …") if pending else self.tr("All saved"))
+        if not pending:
+            self.message.hide()
+
+    def _failed(self, field: str, text: str) -> None:
+        if self.tabs.currentWidget() is self.form and field in PersonForm.FIELDS:
+            self.form.show_error(field, text)
+        elif self.tabs.currentWidget() is self.list_page and field in ("tie", "quality"):
+            self.ties.error.show_message(text)
+        else:
+            self.message.setText(text)
+            self.message.show()
+
+    def _show_person(self, person_id: str) -> None:
+        person = self.editor.data.person(person_id)
+        if person is not None:
+            self.form.show_person(person)
+            row = self.people.row_of(person_id)
+            if row >= 0:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+
+    def _selection_changed(self) -> None:
+        person_id = self.scene.selected_person_id()
+        if person_id:
+            self._show_person(person_id)
+
+    def _row_chosen(self, current, previous) -> None:  # type: ignore[no-untyped-def]
+        if current.isValid():
+            person = self.people.person_at(current.row())
+            self.form.show_person(person)
+            self.scene.select_person(person.id)
+
+    # ---- changes
+
+    def _add_at(self, angle: float, distance: float) -> None:
+        """A click on an empty spot: a new person there; the form asks for the name."""
+        self._form_needed(True)
+        self.tabs.setCurrentWidget(self.form)
+        self.form.new_person(angle, distance)
+
+    def _add_here(self) -> None:
+        self._form_needed(True)
+        self.tabs.setCurrentWidget(self.form)
+        self.form.new_person(*n.centre_of(self.form.sector.currentData() or n.SECTOR_FAMILY, 2))
+
+    def _submit(self, person_id: str, person: object) -> None:
+        assert isinstance(person, n.PersonInput)
+        if person_id:
+            if self.editor.edit_person(person_id, person):
+                self.form.show_person(self.editor.data.person(person_id))
+                self.discard_form_draft()
+                self._form_needed(False)
+        else:
+            added = self.editor.add_person(person)
+            if added is not None:
+                self.scene.select_person(added.id)
+                self.form.new_person(*n.centre_of(added.sector, added.horizon))
+                self.discard_form_draft()
+                self._form_needed(False)
+
+    # ---- the person form's draft
+
+    def save_form_draft(self) -> None:
+        self._draft_timer.stop()
+        if not self.form.dirty:
+            return
+        try:
+            self.workspace.drafts.save(self.draft_key, "network_person", self.form.draft(), self.case_id)
+            self._has_draft = True
+        except KnownError as exc:
+            self._failed("", error_text(exc))
+
+    def discard_form_draft(self) -> None:
+        self._draft_timer.stop()
+        if not self._has_draft:
+            return
+        try:
+            self.workspace.drafts.discard(self.draft_key)
+            self._has_draft = False
+        except KnownError as exc:
+            self._failed("", error_text(exc))
+
+    def _form_reset(self) -> None:
+        self.discard_form_draft()
+
+    def _restore_form_draft(self) -> None:
+        draft = self.workspace.drafts.get(self.draft_key)
+        if draft is None:
+            return
+        person = self.editor.data.person(draft.payload.get("person_id", ""))
+        self.form.restore_draft(draft.payload, person)
+        self._has_draft = True
+        self.tabs.setCurrentWidget(self.form)
+
+    def _remove_person(self, person_id: str) -> None:
+        if person_id:
+            self.editor.remove_person(person_id)
+
+    def _remove(self) -> None:
+        tie_id = self.scene.selected_tie_id()
+        if tie_id:
+            self.editor.remove_tie(tie_id)
+            return
+        person_id = self.scene.selected_person_id() or self.form.person_id
+        if person_id:
+            self.editor.remove_person(person_id)
+
+    def _tie_mode(self) -> None:
+        self.scene.tie_mode = self.tie_action.isChecked()
+
+    def _tie(self, a_id: str, b_id: str) -> None:
+        self.editor.add_tie(a_id, b_id)
+
+    def _initials(self) -> None:
+        self.scene.set_initials_only(self.initials_action.isChecked(), self.editor.data)
+
+    # ---- versions
+
+    def _save_version(self, label: str, day: str) -> None:
+        if not self.editor.flush():
+            return
+        try:
+            saved = self.workspace.network.save_version(self.case_id, label, date.fromisoformat(day) if day else None)
+        except KnownError as exc:
+            self.versions.error.show_message(error_text(exc))
+            return
+        # The versions in the service's order (by day, then as saved), without reading the map again.
+        versions = tuple(sorted((*self.map_view.versions, saved), key=lambda v: v.saved_on))
+        self.map_view = dataclasses.replace(self.map_view, versions=versions)
+        self.versions.show_versions(versions, self.workspace.today())
+        self.versions.saved()
+        self._refresh_details()  # "since the previous version" now counts from this one
+
+    def _compare(self, left_id: str, right_id: str) -> MapComparison | None:
+        self.editor.flush()
+        titles = {v.id: f"{v.label} ({v.saved_on:%d-%m-%Y})" for v in self.map_view.versions}
+
+        def data_of(version_id: str) -> n.MapData:
+            if not version_id:
+                return self.editor.data
+            return self.workspace.network.version_data(self.case_id, version_id)
+
+        try:
+            window = MapComparison(data_of(left_id), data_of(right_id),
+                                   (titles.get(left_id, self.tr("The map now")),
+                                    titles.get(right_id, self.tr("The map now"))),
+                                   self.sector_labels(), self.centre_text(), self)
+        except KnownError as exc:
+            self._failed("", error_text(exc))
+            return None
+        self.comparisons.append(window)
+        window.show()
+        return window
+
+    # ---- exports
+
+    def _choose_export(self, fmt: str) -> None:
+        dialog = QFileDialog(self, self.tr("Export the network map"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter({"png": "PNG (*.png)", "pdf": "PDF (*.pdf)", "json": "JSON (*.json)"}[fmt])
+        dialog.setDefaultSuffix(fmt)
+        dialog.selectFile(f"{self.map_view.family_name} – netværkskort.{fmt}")
+        dialog.fileSelected.connect(lambda path: self.export(fmt, Path(path)))
+        dialog.open()
+
+    def _choose_map_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Read a network map"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter("JSON (*.json)")
+        dialog.fileSelected.connect(lambda path: self.read_map(Path(path)))
+        dialog.open()
+
+    def read_map(self, source: Path) -> bool:
+        """Read a map file onto the empty map (one step to undo); a bad file is refused, saying why."""
+        self.message.hide()
+        return self.editor.read_map(source)
+
+    def png_bytes(self) -> bytes:
+        """The map as a PNG (white background, twice the screen resolution)."""
+        self.scene.clearSelection()
+        return scene_png(self.scene)
+
+    def export(self, fmt: str, target: Path) -> Path | None:
+        """Export the map as PNG or PDF (respecting consent; audited)."""
+        if not self.editor.flush():
+            return None
+        initials = self.initials_action.isChecked()
+        try:
+            if fmt == "png":
+                return self.workspace.network.write_export(self.case_id, target, self.png_bytes(), "png", initials)
+            if fmt == "json":
+                return self.workspace.network_files.export_json(self.case_id, target, initials)
+            return self.workspace.network.export_pdf(self.case_id, target, self.pdf_texts(), initials, language())
+        except KnownError as exc:
+            self._failed("", error_text(exc))
+            return None
+
+    def pdf_texts(self) -> dict[str, object]:
+        """The translated texts of the PDF (the services build the document from the data)."""
+        return {
+            "title": fill(self.tr("Network map – {family}"), family=self.map_view.family_name),
+            "centre": self.centre_text(),
+            "sector_labels": self.sector_labels(),
+            "legend": {
+                "family": sector_text(n.SECTOR_FAMILY), "friends": sector_text(n.SECTOR_FRIENDS),
+                "school_work": sector_text(n.SECTOR_SCHOOL_WORK), "professional": sector_text(n.SECTOR_PROFESSIONAL),
+                "supportive": quality_text("supportive"), "ambivalent": quality_text("ambivalent"),
+                "strained": quality_text("strained"), "conflict": quality_text("conflict"),
+                "tie": tie_label(""), "tie_strained": tie_label("strained"),
+                "tie_conflict": tie_label("conflict"), "invite": self.tr("Invite to network meetings"),
+            },
+            "table_header": (self.tr("Name"), self.tr("Sector"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail")),
+            "version": self.tr("The map now"),
+        }
+
+    # ---- closing
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.editor.flush()
+        self.save_form_draft()
+        for window in self.comparisons:
+            window.close()
+        self.closed.emit(self.case_id)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The profile's screens: first start, unlock, settings."""

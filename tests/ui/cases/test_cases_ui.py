@@ -1,0 +1,226 @@
+"""The case list and a case's course, through the real main window and its forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from app.services.cases import dto
+from app.ui.cases.course_dialogs import ConsentDialog, ServiceLevelDialog, TovholderDialog
+from app.ui.cases.member_dialog import MemberDialog
+from app.ui.cases.new_case_dialog import NewCaseDialog
+from app.ui.common.table_model import Column, DtoTableModel
+
+
+def visible_families(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [item.family_name for item in window.case_list.model.rows()]
+
+
+def test_search_as_she_types(qtbot, main_window, demo_workspace):
+    everyone = demo_workspace.cases.search(dto.CaseFilter()).items
+    target = everyone[5]
+    overview = demo_workspace.cases.overview(target.id)
+    child = next(m for m in overview.members if m.group == "child")
+    query = f"{child.first_name[:3]} {overview.family_name.split()[-1][:4]}".lower()
+    qtbot.keyClicks(main_window.case_list.search, query)
+    expected = demo_workspace.cases.search(dto.CaseFilter(query=query, status="open")).total
+    qtbot.waitUntil(lambda: main_window.case_list.model.rowCount() == expected)
+    assert target.id in [i.id for i in main_window.case_list.model.rows()] or target.status == "closed"
+    for item in main_window.case_list.model.rows():
+        assert overview.family_name.split()[-1][:4].lower() in item.family_name.lower()
+
+
+def test_search_by_cpr_finds_the_family(qtbot, main_window, demo_workspace):
+    item = demo_workspace.cases.search(dto.CaseFilter(status="open")).items[0]
+    member = next(m for m in demo_workspace.cases.overview(item.id).members if m.cpr)
+    qtbot.keyClicks(main_window.case_list.search, member.cpr)
+    qtbot.waitUntil(lambda: [i.id for i in main_window.case_list.model.rows()] == [item.id])
+
+
+def test_filters(qtbot, main_window, demo_workspace):
+    main_window.case_list.attention.setChecked(True)
+    rows = main_window.case_list.model.rows()
+    assert rows and all(item.attention for item in rows)
+    main_window.case_list.attention.setChecked(False)
+    main_window.case_list.mine.setChecked(True)
+    rows = main_window.case_list.model.rows()
+    assert rows and all(item.is_mine for item in rows)
+    main_window.case_list.mine.setChecked(False)
+    main_window.case_list.phase.setCurrentIndex(main_window.case_list.phase.findData("II"))
+    assert all(item.phase == "II" for item in main_window.case_list.model.rows())
+    status = main_window.case_list.status
+    status.setCurrentIndex(status.findData("closed"))
+    assert all(item.status == "closed" for item in main_window.case_list.model.rows())
+
+
+def test_opening_a_case_shows_the_family_and_is_audited(qtbot, main_window, demo_workspace):
+    main_window.case_list.table.setFocus()
+    qtbot.keyClick(main_window.case_list.table, Qt.Key.Key_Down)
+    overview = main_window.overview.overview
+    assert overview is not None
+    assert main_window.overview.family_title.text() == overview.family_name
+    assert main_window.overview.members_model.rowCount() == len(overview.members)
+    from sqlalchemy import text
+
+    with demo_workspace.store.unit_of_work() as session:
+        opened = session.execute(
+            text("select count(*) from audit_log where action='case.open' and case_id=:c"), {"c": overview.id}
+        ).scalar()
+    assert opened >= 1
+
+
+def fill_member(qtbot, dialog: MemberDialog, relation: str, first: str, last: str, born: str, cpr: str = "") -> None:
+    dialog.relation.setCurrentIndex(dialog.relation.findData(relation))
+    qtbot.keyClicks(dialog.first_name, first)
+    qtbot.keyClicks(dialog.last_name, last)
+    qtbot.keyClicks(dialog.birth_date, born)
+    if cpr:
+        qtbot.keyClicks(dialog.cpr, cpr)
+
+
+def add_member(qtbot, new_case: NewCaseDialog, **fields) -> MemberDialog:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(new_case.add_member_button, Qt.MouseButton.LeftButton)
+    dialog = new_case._member_dialog
+    assert dialog is not None
+    fill_member(qtbot, dialog, **fields)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_create_a_case_from_a_referral(qtbot, main_window, demo_workspace):
+    before = demo_workspace.cases.search(dto.CaseFilter(status="")).total
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = next(f for f in main_window.actions.open_forms if isinstance(f, NewCaseDialog))
+    dialog.source_kind.setCurrentIndex(dialog.source_kind.findData("school"))
+    qtbot.keyClicks(dialog.organisation, "Fjordskolen")
+    dialog.channel.setCurrentIndex(dialog.channel.findData("phone"))
+    qtbot.keyClicks(dialog.reason, "Læreren er bekymret for barnets trivsel")
+
+    add_member(qtbot, dialog, relation="mor", first="Sigrid", last="Tofteby", born="02-03-1988")
+    # A CPR number with an impossible date is refused inline, and the person is not added yet.
+    member = add_member(qtbot, dialog, relation="barn", first="Alma", last="Tofteby", born="", cpr="310215-4000")
+    assert member.isVisible() and member.cpr_error.isVisible()
+    member.cpr.clear()
+    qtbot.keyClicks(member.birth_date, "05-06-2016")
+    member.diagnosis.setCurrentIndex(member.diagnosis.findData("DG40"))
+    qtbot.mouseClick(member.add_diagnosis_button, Qt.MouseButton.LeftButton)
+    assert member.diagnoses.count() == 1
+    qtbot.mouseClick(member.save_button, Qt.MouseButton.LeftButton)
+    assert not member.isVisible()
+    # An "older" sibling born after the child: the family order check stops the save.
+    add_member(qtbot, dialog, relation="storebror", first="Otto", last="Tofteby", born="01-01-2019")
+    assert dialog.members_model.rowCount() == 3
+    assert dialog.family_name.text().endswith("Tofteby")
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.members_error.isVisible() and "Otto" in dialog.members_error.text()
+    assert demo_workspace.cases.search(dto.CaseFilter(status="")).total == before
+
+    dialog.members_view.selectRow(2)
+    qtbot.mouseClick(next(b for b in dialog.findChildren(type(dialog.save_button)) if b.text() == dialog.tr("Remove")),
+                     Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert demo_workspace.cases.search(dto.CaseFilter(status="")).total == before + 1
+    shown = main_window.overview.overview
+    assert shown is not None and shown.family_name.endswith("Tofteby")
+    assert main_window.overview.family_title.text() == shown.family_name
+    assert [m.first_name for m in shown.members] == ["Sigrid", "Alma"]
+    assert main_window.case_list.selected_case_id() == shown.id
+    assert demo_workspace.drafts.get("new_case") is None
+
+
+def new_plain_case(workspace) -> str:  # type: ignore[no-untyped-def]
+    overview = workspace.cases.create_case(dto.NewCase(
+        family_name="Familien Stenbæk", template_id="generisk",
+        referral=dto.ReferralInput("gp", date(2026, 11, 10), organisation="Lægehuset ved Torvet"),
+        members=(dto.MemberInput("far", "Johan", "Stenbæk", birth_date=date(1985, 1, 1), has_custody=True),
+                 dto.MemberInput("barn", "Asta", "Stenbæk", birth_date=date(2018, 4, 4))),
+    ))
+    return overview.id
+
+
+def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, demo_workspace):
+    case_id = new_plain_case(demo_workspace)
+    main_window.case_list.refresh()
+    main_window.open_case(case_id)
+    panel = main_window.overview
+    assert panel.overview.current_step.code == "samtykke"
+
+    # The course cannot move on to the conversation without consent: a calm banner says why.
+    qtbot.mouseClick(panel.complete_button, Qt.MouseButton.LeftButton)
+    assert panel.message.isVisible()
+    assert panel.overview.current_step.code == "samtykke"
+
+    panel.record_consent.emit()
+    consent = next(f for f in main_window.actions.open_forms if isinstance(f, ConsentDialog))
+    consent.forms.buttons()[0].setChecked(True)
+    with qtbot.waitSignal(consent.finished):
+        qtbot.mouseClick(consent.save_button, Qt.MouseButton.LeftButton)
+    assert panel.overview.current_step.code == "afklarende_samtale"
+    assert "participation" in panel.overview.allowed_scopes
+    assert not panel.message.isVisible()
+
+    panel.assign_tovholder.emit()
+    tovholder = next(f for f in main_window.actions.open_forms if isinstance(f, TovholderDialog))
+    qtbot.keyClicks(tovholder.reason, "Kender familien fra hjemmebesøg")
+    tovholder.agreed.setChecked(True)
+    with qtbot.waitSignal(tovholder.finished):
+        qtbot.mouseClick(tovholder.save_button, Qt.MouseButton.LeftButton)
+    assert demo_workspace.profile.name in panel.tovholder_text.text()
+
+    panel.assign_tovholder.emit()
+    tovholder = next(f for f in main_window.actions.open_forms if isinstance(f, TovholderDialog))
+    tovholder.other.setChecked(True)
+    qtbot.keyClicks(tovholder.person_name, "Rasmus Lindholt")
+    tovholder.person_role.setCurrentIndex(tovholder.person_role.findData("sagsbehandler"))
+    qtbot.keyClicks(tovholder.reason, "Familiens behov er mest socialfaglige")
+    with qtbot.waitSignal(tovholder.finished):
+        qtbot.mouseClick(tovholder.save_button, Qt.MouseButton.LeftButton)
+    assert "Rasmus Lindholt" in panel.tovholder_text.text()
+    assert panel.tovholder_model.rowCount() == 2
+    assert panel.tovholder_model.row_at(0).ended_on is not None
+
+    panel.record_level.emit()
+    level = next(f for f in main_window.actions.open_forms if isinstance(f, ServiceLevelDialog))
+    qtbot.mouseClick(level.save_button, Qt.MouseButton.LeftButton)
+    assert level.isVisible() and level.level_error.isVisible()  # no level chosen yet
+    level.levels.button(3).setChecked(True)
+    qtbot.keyClicks(level.reason, "Kronisk sygdom; flere faggrupper involveret")
+    with qtbot.waitSignal(level.finished):
+        qtbot.mouseClick(level.save_button, Qt.MouseButton.LeftButton)
+    assert panel.level_model.rowCount() == 1
+    assert "3" in panel.level_text.text()
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester, demo_workspace):
+    model: DtoTableModel[dto.CaseListItem] = DtoTableModel([
+        Column("Family", lambda c: c.family_name), Column("Phase", lambda c: c.phase)])
+    model.set_rows(demo_workspace.cases.search(dto.CaseFilter()).items)
+    qtmodeltester.check(model)
+
+
+def test_cancel_asks_inline_before_discarding(qtbot, main_window, demo_workspace):
+    dialog = main_window.actions.new_case()
+    qtbot.keyClicks(dialog.organisation, "Midtbyens Skole")
+    dialog.save_draft()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert demo_workspace.drafts.get("new_case") is not None
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert demo_workspace.drafts.get("new_case") is None
+
+
+def test_removing_a_person_asks_inline_first(qtbot, main_window, demo_workspace):
+    case_id = new_plain_case(demo_workspace)
+    main_window.open_case(case_id)
+    panel = main_window.overview
+    father = next(m for m in panel.overview.members if m.relation == "far")
+    panel.remove_member.emit(father.id)
+    assert panel.message.isVisible() and father.full_name in panel.message.text()
+    assert len(panel.overview.members) == 2
+    panel.remove_member.emit(father.id)
+    assert [m.first_name for m in panel.overview.members] == ["Asta"]

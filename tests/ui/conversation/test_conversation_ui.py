@@ -1,0 +1,238 @@
+"""A whole clarifying conversation through the real conversation screen, offscreen: start it, write,
+jump around, skip a sibling with a reason, try the offers too early, capture needs and resources, get
+matched offers with a mismatch warning, agree next steps, read the summary back, print the PDF,
+schedule a follow-up and see it due in the case list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from app.services.cases import dto
+from app.ui.conversation.window import ConversationWindow
+from tests.conftest import PASSWORD, TODAY
+from tests.ui.profile.test_profile_and_lock import unlock_with
+
+
+def holm_family(workspace) -> str:  # type: ignore[no-untyped-def]
+    overview = workspace.cases.create_case(dto.NewCase(
+        family_name="Familien Birkholm", template_id="generisk",
+        referral=dto.ReferralInput("hospital", date(2026, 11, 10), organisation="Børneafdelingen"),
+        members=(
+            dto.MemberInput("mor", "Signe", "Birkholm", birth_date=date(1987, 4, 2), has_custody=True),
+            dto.MemberInput("barn", "Freja", "Birkholm", birth_date=date(2016, 6, 1),
+                            diagnoses=(dto.DiagnosisInput("Astma", "DJ45"),)),
+            dto.MemberInput("storebror", "Villads", "Birkholm", birth_date=date(2012, 3, 3)),
+        ),
+    ))
+    workspace.course.record_consent(overview.id, dto.ConsentInput(
+        "Signe Birkholm", date(2026, 11, 12), "signed", (dto.ScopeInput("participation"),)))
+    return overview.id
+
+
+def start(qtbot, main_window, case_id: str) -> ConversationWindow:  # type: ignore[no-untyped-def]
+    main_window.case_list.refresh()
+    main_window.open_case(case_id)
+    qtbot.mouseClick(main_window.overview.start_button, Qt.MouseButton.LeftButton)
+    [window] = main_window.actions.conversation_windows
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.isActiveWindow)  # the app activates it; its shortcuts need that
+    return window
+
+
+def section_key(window: ConversationWindow, kind: str, first_name: str = "") -> str:
+    for section in window.view.sections:
+        if section.kind != kind:
+            continue
+        if not first_name:
+            return section.key
+        member = next(m for m in window.view.members if m.id == section.member_id)
+        if member.first_name == first_name:
+            return section.key
+    raise AssertionError(kind)
+
+
+def capture(qtbot, window: ConversationWindow, kind: str, text: str, about: str = "", area: str = "") -> None:  # type: ignore[no-untyped-def]
+    page = window.section_page
+    (page.as_need if kind == "need" else page.as_resource).setChecked(True)
+    for box in page._member_boxes:
+        box.setChecked(bool(about) and box.text() == about)
+    for box in page._area_boxes:
+        box.setChecked(box.property("area") == area)
+    qtbot.keyClicks(page.item_text, text)
+    qtbot.keyClick(page.item_text, Qt.Key.Key_Return)
+
+
+def test_a_whole_conversation(qtbot, main_window, demo_workspace, tmp_path):
+    ws = demo_workspace
+    case_id = holm_family(ws)
+    window = start(qtbot, main_window, case_id)
+    assert window.stack.currentWidget().widget() is window.section_page
+    assert window.section_page.title.text()  # the first part of the guide, with its open questions
+    assert window.section_page.prompts_box.count() > 0
+
+    # She writes as the family talks; every keystroke is saved.
+    qtbot.keyClicks(window.section_page.notes, "Familien ønsker ro på hverdagen")
+    assert ws.conversations.view(window.view.id).section("formaal").notes == "Familien ønsker ro på hverdagen"
+    assert window.saved_label.text()
+
+    # Jump to the older brother and mark him as not present; a reason is asked for first.
+    villads = section_key(window, "member", "Villads")
+    window.go_to(villads)
+    assert "Villads" in window.section_page.title.text()
+    qtbot.mouseClick(window.section_page.not_present, Qt.MouseButton.LeftButton)
+    assert window.section_page.status_error.isVisible()
+    qtbot.keyClicks(window.section_page.reason, "Til fodbold i dag; vi taler med ham næste gang")
+    qtbot.keyClick(window.section_page.reason, Qt.Key.Key_Return)
+    assert window.view.section(villads).status == "not_present"
+    assert window.outline.current_text().strip().startswith("–")
+
+    # Offers before the family's needs and resources: closed.
+    window.go_to(section_key(window, "offers"))
+    assert window.offers_page.closed.isVisible()
+    assert not window.offers_page.cards
+
+    # Capture a need about Villads and a resource, in the family's words.
+    window.go_to(villads)
+    capture(qtbot, window, "need", "Villads føler sig overset derhjemme", about="Villads", area="mental_wellbeing")
+    window.go_to(section_key(window, "general"))
+    capture(qtbot, window, "resource", "Mormor hjælper hver tirsdag", area="network_family")
+    assert window.needs_list.count() == 1 and window.resources_list.count() == 1
+
+    # Now the offers open, matched to the needs, with a warning where the age does not fit.
+    window.go_to(section_key(window, "offers"))
+    assert not window.offers_page.closed.isVisible()
+    sibling_group = window.offers_page.cards["soeskendegruppe"]
+    card_text = " ".join(label.text() for label in sibling_group.findChildren(type(window.family)))
+    assert "Villads" in card_text and "9" in card_text and "12" in card_text  # 14 years old, group for 9–12
+    refer = [b for b in sibling_group.findChildren(type(window.pause_button)) if b.text() == window.offers_page.tr("Refer")]
+    qtbot.mouseClick(refer[0], Qt.MouseButton.LeftButton)
+    assert [r.offer_code for r in window.view.referrals] == ["soeskendegruppe"]
+    assert window.view.referrals[0].warnings
+
+    # Agree next steps and the next contact (due today).
+    window.go_to(section_key(window, "next_steps"))
+    page = window.next_steps_page
+    qtbot.keyClicks(page.what_matters, "At både Freja og Villads har det godt")
+    qtbot.keyClicks(page.what, "Vi finder en søskendegruppe til Villads")
+    qtbot.keyClicks(page.who_name, "Hanne")
+    qtbot.keyClicks(page.due, "15-12-2026")
+    qtbot.mouseClick(page.add_step_button, Qt.MouseButton.LeftButton)
+    assert [s.what for s in window.view.agreed_steps] == ["Vi finder en søskendegruppe til Villads"]
+    page.contact_kind.setCurrentIndex(page.contact_kind.findData("home_visit"))
+    qtbot.keyClicks(page.contact_date, TODAY.strftime("%d-%m-%Y"))
+    qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton)
+    assert [f.kind for f in window.view.follow_ups] == ["home_visit"]
+
+    # The summary, read back with the family, who agree.
+    window.go_to(section_key(window, "summary"))
+    summary_text = window.summary_page.document.text()
+    for words in ("Villads føler sig overset derhjemme", "Mormor hjælper hver tirsdag",
+                  "Vi finder en søskendegruppe til Villads", "At både Freja og Villads har det godt"):
+        assert words in summary_text
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().widget() is window.read_back_page
+    assert not window.left.isVisible()
+    qtbot.mouseClick(window.read_back_page.agree, Qt.MouseButton.LeftButton)
+    assert window.view.family_agrees is True
+
+    # The family's copy as PDF, checked by reading its text back.
+    window.go_to(section_key(window, "summary"))
+    window.export_dir = tmp_path
+    path = window.save_pdf()
+    assert path is not None and path.exists()
+    text = "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    assert "Familien Birkholm" in text and "Villads føler sig overset derhjemme" in text
+
+    # Finishing needs everyone accounted for.
+    qtbot.mouseClick(window.summary_page.finish_button, Qt.MouseButton.LeftButton)
+    assert window.summary_page.message.isVisible() and "Signe" in window.summary_page.message.text()
+    for name in ("Signe", "Freja"):
+        window.go_to(section_key(window, "member", name))
+        qtbot.mouseClick(window.section_page.addressed, Qt.MouseButton.LeftButton)
+    window.go_to(section_key(window, "summary"))
+    qtbot.mouseClick(window.summary_page.finish_button, Qt.MouseButton.LeftButton)
+    assert window.view.status == "completed"
+
+    # Back in the case list: the home visit is due today.
+    window.close()
+    main_window.case_list.refresh()
+    row = next(i for i in main_window.case_list.model.rows() if i.id == case_id)
+    assert "follow_up_due" in row.attention
+    assert row.next_follow_up_on == TODAY
+    assert main_window.overview.conversations_model.rowCount() == 1
+
+
+def test_full_screen_shows_only_the_conversation(qtbot, main_window, demo_workspace):
+    window = start(qtbot, main_window, holm_family(demo_workspace))
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.full_screen_button.isChecked()
+    assert not window.left.isVisible() and not window.right.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.full_screen_button.isChecked()
+    assert window.left.isVisible()
+
+
+def test_no_conversation_without_consent(qtbot, main_window, demo_workspace):
+    overview = demo_workspace.cases.create_case(dto.NewCase(
+        family_name="Familien Tofteby", template_id="generisk",
+        referral=dto.ReferralInput("gp", date(2026, 11, 10)),
+        members=(dto.MemberInput("barn", "Otto", "Tofteby", birth_date=date(2019, 1, 1)),)))
+    main_window.case_list.refresh()
+    main_window.open_case(overview.id)
+    qtbot.mouseClick(main_window.overview.start_button, Qt.MouseButton.LeftButton)
+    assert not main_window.actions.conversation_windows
+    assert main_window.overview.message.isVisible()
+
+
+def test_locking_mid_conversation_brings_it_back_where_she_was(qtbot, controller, workspace):
+    case_id = holm_family(workspace)
+    workspace.lock()
+    controller.start()
+    unlock_with(qtbot, controller, PASSWORD, controller.unlocked)
+    main = controller.main
+    main.case_list.refresh()
+    main.open_case(case_id)
+    main.actions.start_conversation()
+    [window] = main.actions.conversation_windows
+    key = section_key(window, "member", "Freja")
+    window.go_to(key)
+    qtbot.keyClicks(window.section_page.notes, "Freja er glad for gymnastik")
+
+    with qtbot.waitSignal(controller.locked):
+        main.lock_action.trigger()
+    assert not controller.main
+
+    unlock_with(qtbot, controller, PASSWORD, controller.unlocked)
+    [window] = controller.main.actions.conversation_windows
+    qtbot.addWidget(window)
+    assert window.current_key == key
+    assert window.section_page.notes.toPlainText() == "Freja er glad for gymnastik"
+    assert window.section_page.cursor_position() == len("Freja er glad for gymnastik")
+
+
+@pytest.mark.parametrize("language", ["da"])
+def test_the_conversation_screen_is_in_danish(qtbot, main_window, demo_workspace, language):
+    window = start(qtbot, main_window, holm_family(demo_workspace))
+    assert window.pause_button.text() != "Pause and close"
+
+
+def test_she_edits_the_summary_wording(qtbot, main_window, demo_workspace):
+    window = start(qtbot, main_window, holm_family(demo_workspace))
+    capture(qtbot, window, "need", "hjælp til skolen", area="health_literacy")
+    window.go_to(section_key(window, "summary"))
+    page = window.summary_page
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert page.editor.isVisible() and not page.document.isVisible()
+    [field] = page.item_fields.values()
+    field.selectAll()
+    qtbot.keyClicks(field, "Hjælp til at forklare sygdommen for skolen")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.what_matters, "Ro på hverdagen")
+    assert [i.text for i in window.view.needs] == ["Hjælp til at forklare sygdommen for skolen"]
+    assert demo_workspace.conversations.view(window.view.id).what_matters_most == "Ro på hverdagen"
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert "Hjælp til at forklare sygdommen for skolen" in page.document.text()
