@@ -26,8 +26,8 @@ ALLOWED_APP_IMPORTS = ("app.core.errors", "app.core.resources", "app.reports.pdf
 
 # (report module, its render function, the test module whose ``sample()`` gives a synthetic document)
 REPORTS = [
-    ("summary_pdf", "render_family_summary", "tests.test_summary_pdf"),
-    ("network_pdf", "render_network_map", "tests.test_network_pdf"),
+    ("summary_pdf", "render_family_summary", "tests.reports.test_summary_pdf"),
+    ("network_pdf", "render_network_map", "tests.reports.test_network_pdf"),
 ]
 
 
@@ -105,7 +105,7 @@ def test_a_report_imports_only_the_standard_library_reportlab_and_app_base_modul
 
 def test_the_import_check_sees_a_forbidden_import(tmp_path):
     planted = tmp_path / "planted.py"
-    planted.write_text("from ..services.network_dto import to_xy\nfrom ..services import dto\n"
+    planted.write_text("from ..services.network.dto import to_xy\nfrom ..services import dto\n"
                        "import PySide6.QtGui\nfrom app.models import Case\n")
     assert {"app.services.network.dto", "app.services", "PySide6.QtGui", "app.models"} <= _imports(planted)
 
