@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
 
-from app.services import dto  # noqa: E402
+from app.services.cases import dto  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.workspace import Workspace  # noqa: E402
 
