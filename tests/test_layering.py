@@ -147,12 +147,12 @@ def test_qt_free_layers_really_import_no_qt():
 PLANTED = [
     ("app.models.case", "from PySide6.QtCore import Qt\n", [(1, "PySide6.QtCore")]),
     ("app.models.case", "import shiboken6\n", [(1, "shiboken6")]),
-    ("app.models.case", "def f():\n    from app.services import dto\n", [(2, "app.services.cases.dto")]),
+    ("app.models.case", "def f():\n    from app.services.cases import dto\n", [(2, "app.services.cases.dto")]),
     ("app.models.case", "from ..security.kdf import FAST_KDF\n", [(1, "app.security.kdf")]),
     ("app.security.keyfile", "from app.models import Case\n", [(1, "app.models")]),
     ("app.security.keyfile", "from app import models\n", [(1, "app.models")]),
     ("app.content.library", "import app.security.kdf as kdf\n", [(1, "app.security.kdf")]),
-    ("app.content.library", "from ..services.dto import NewCase\n", [(1, "app.services.cases.dto")]),
+    ("app.content.library", "from ..services.cases.dto import NewCase\n", [(1, "app.services.cases.dto")]),
     ("app.services.cases.service", "from app.ui.main_window import MainWindow\n", [(1, "app.ui.main_window")]),
     ("app.services.cases.service", "import importlib\nimportlib.import_module('PySide6.QtWidgets')\n",
      [(2, "PySide6.QtWidgets")]),
@@ -161,7 +161,7 @@ PLANTED = [
     ("app.ui.main_window", "from .. import security\n", [(1, "app.security")]),
     ("app.ui.main_window", "from app.core.fileio import atomic_write_json\n", [(1, "app.core.fileio")]),
     ("app.ui.main_window", "if True:\n    import app.security.database\n", [(2, "app.security.database")]),
-    ("app.core.errors", "from app.services import dto\n", [(1, "app.services.cases.dto")]),
+    ("app.core.errors", "from app.services.cases import dto\n", [(1, "app.services.cases.dto")]),
 ]
 
 
