@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DDL, JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import DERIVED, Base, SyncedRecord
@@ -51,7 +51,8 @@ class Case(SyncedRecord, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     # Kept up to date by the case service on every change, so the list can filter and search
-    # 10,000 cases in one indexed query instead of joining everything each keystroke.
+    # 10,000 cases in one indexed query instead of joining everything each keystroke. The words in
+    # ``search_text`` are also in the trigram index ``case_search`` (see below).
     search_text: Mapped[str] = mapped_column(Text, default="", info=DERIVED)
     tovholder_name: Mapped[str] = mapped_column(String(200), default="", info=DERIVED)
     tovholder_profile_id: Mapped[str] = mapped_column(String(36), default="", index=True, info=DERIVED)
@@ -234,3 +235,41 @@ class CaseStep(SyncedRecord, Base):
 
 
 Index("ix_cases_updated_at", Case.updated_at)
+
+
+# The trigram index behind search as she types: every three characters of ``Case.search_text``, so a
+# substring of three or more characters is found without reading every case. It indexes the column
+# in place (external content, keyed by the case's rowid) and is kept by triggers, in the same
+# transaction as the change to the case, so it can never disagree with the cases. ``search_text``
+# is already normalised (case-folded) by the service, so the index compares it exactly
+# (``case_sensitive 1``), as ``instr`` did.
+#
+# A migration that rebuilds the ``cases`` table (Alembic's batch mode copies it) drops these
+# triggers and may renumber rowids: it must run ``CASE_SEARCH_REBUILD`` and create the triggers
+# again (tests/models/test_migrations.py checks that they exist at head).
+CASE_SEARCH = "case_search"
+CASE_SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE case_search USING fts5("
+    "search_text, content='cases', content_rowid='rowid', columnsize=0, "
+    "tokenize='trigram case_sensitive 1')",
+    "CREATE TRIGGER case_search_insert AFTER INSERT ON cases BEGIN "
+    "INSERT INTO case_search (rowid, search_text) VALUES (new.rowid, new.search_text); END",
+    "CREATE TRIGGER case_search_delete AFTER DELETE ON cases BEGIN "
+    "INSERT INTO case_search (case_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); "
+    "END",
+    "CREATE TRIGGER case_search_update AFTER UPDATE OF search_text ON cases "
+    "WHEN old.search_text IS NOT new.search_text BEGIN "
+    "INSERT INTO case_search (case_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); "
+    "INSERT INTO case_search (rowid, search_text) VALUES (new.rowid, new.search_text); END",
+)
+CASE_SEARCH_TRIGGERS = ("case_search_insert", "case_search_delete", "case_search_update")
+CASE_SEARCH_REBUILD = "INSERT INTO case_search (case_search) VALUES ('rebuild')"
+
+
+def is_case_search_table(name: str) -> bool:
+    """The FTS5 table and its shadow tables: not ORM models, so schema comparisons leave them out."""
+    return name == CASE_SEARCH or name.startswith(CASE_SEARCH + "_")
+
+
+for _statement in CASE_SEARCH_DDL:
+    event.listen(Case.__table__, "after_create", DDL(_statement))

@@ -18,6 +18,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 from app.core.errors import DatabaseOpenError, DatabaseTooNewError
 from app.models import Base, schema
 from app.models.audit import APPEND_ONLY_TRIGGERS
+from app.models.case import CASE_SEARCH_DDL, CASE_SEARCH_TRIGGERS, is_case_search_table
 from app.security.database import open_engine
 from app.security.keyfile import KeyFile
 from app.services import store as store_module
@@ -62,9 +63,23 @@ def empty_engine(tmp_path):
     engine.dispose()
 
 
+def _not_the_search_index(name, type_, parent_names) -> bool:
+    # The FTS5 trigram index is no ORM model; test_search_index_* check it instead.
+    return not (type_ == "table" and is_case_search_table(name))
+
+
 def _diff(engine, metadata: MetaData) -> list:
+    opts = {"compare_type": True, "include_name": _not_the_search_index}
     with engine.connect() as conn:
-        return compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        return compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)
+
+
+def _search_index(engine) -> dict[str, str]:
+    """The trigram index's table and triggers, as SQLite keeps their statements."""
+    with engine.connect() as conn:
+        return dict(conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE name = 'case_search' OR name IN "
+            f"({', '.join('?' * len(CASE_SEARCH_TRIGGERS))})", CASE_SEARCH_TRIGGERS).all())
 
 
 def _triggers(engine) -> dict[str, str]:
@@ -112,10 +127,71 @@ def test_append_only_triggers_exist_after_migration_as_the_models_declare_them(e
     Base.metadata.create_all(created)
 
     migrated = _triggers(empty_engine)
-    assert set(migrated) == {"audit_log_no_update", "audit_log_no_delete"}
-    assert sorted(migrated.values()) == sorted(APPEND_ONLY_TRIGGERS)
+    assert set(migrated) == {"audit_log_no_update", "audit_log_no_delete", *CASE_SEARCH_TRIGGERS}
+    assert sorted(v for k, v in migrated.items() if k.startswith("audit_log")) == sorted(APPEND_ONLY_TRIGGERS)
     assert _triggers(created) == migrated
     created.dispose()
+
+
+def test_search_index_after_migration_is_the_one_the_models_declare(empty_engine, tmp_path):
+    schema.upgrade(empty_engine, backup=_never)
+    created = create_engine(f"sqlite:///{tmp_path / 'from-models.db'}")
+    Base.metadata.create_all(created)
+
+    migrated = _search_index(empty_engine)
+    assert sorted(migrated.values()) == sorted(CASE_SEARCH_DDL)
+    assert _search_index(created) == migrated
+    created.dispose()
+
+
+def test_migration_indexes_the_cases_already_there_and_keeps_the_index_with_them(tmp_path):
+    from alembic import command
+
+    engine = open_engine(tmp_path / "old.db", os.urandom(32))
+    cfg = schema.alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0005")
+        with engine.begin() as conn:
+            fill = {c[1]: _filler(c[2]) for c in conn.exec_driver_sql("PRAGMA table_info(cases)").all()}
+            for case_id, text_ in (("a", "familien ærø\n0101011234"), ("b", "familien holm\nsøren")):
+                values = {**fill, "id": case_id, "search_text": text_}
+                conn.exec_driver_sql(
+                    f"INSERT INTO cases ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                    tuple(values.values()))
+        assert "case_search" not in _tables(engine)
+
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0006")
+
+        def found(match: str) -> list[str]:
+            with engine.connect() as conn:
+                return conn.exec_driver_sql(
+                    "SELECT id FROM cases WHERE rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?) "
+                    "ORDER BY id", (match,)).scalars().all()
+
+        assert found('"ærø"') == ["a"]
+        assert found('"101123"') == ["a"]
+        assert found('"ren"') == ["b"]
+        with engine.begin() as conn:  # the triggers from now on
+            conn.exec_driver_sql("UPDATE cases SET search_text = 'familien holm\nmaren' WHERE id = 'b'")
+            conn.exec_driver_sql("DELETE FROM cases WHERE id = 'a'")
+        assert found('"ren"') == ["b"]
+        assert found('"søren"') == []
+        assert found('"ærø"') == []
+        with engine.connect() as conn:
+            # FTS5's own check of the index against the cases' text (raises if they disagree)
+            conn.exec_driver_sql("INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)")
+
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")
+        assert not {t for t in _tables(engine) if is_case_search_table(t)}
+        assert not set(_triggers(engine)) & set(CASE_SEARCH_TRIGGERS)
+    finally:
+        engine.dispose()
 
 
 # ---- a database from a newer app

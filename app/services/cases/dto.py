@@ -145,8 +145,12 @@ class CaseListItem:
 
 @dataclass(frozen=True)
 class CaseList:
+    """A page of the case list. ``total`` is exact when ``total_exact``; otherwise there are more
+    than ``total`` matching cases (the count stops there, so typing never waits for it)."""
+
     items: tuple[CaseListItem, ...]
     total: int
+    total_exact: bool = True
 
 
 @dataclass(frozen=True)

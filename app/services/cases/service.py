@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, column, func, literal, literal_column, or_, select, table
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -27,6 +27,15 @@ CASE_LOADS = (
     selectinload(Case.steps),
     selectinload(Case.follow_ups),
 )
+
+
+# The trigram index (``app.models.case.CASE_SEARCH``): a word of at least TRIGRAM characters is
+# looked up there; shorter ones (the first keystrokes) are compared with ``instr`` on the rows.
+CASE_SEARCH = table("case_search", column("rowid"), column("case_search"))
+CASE_ROWID = literal_column("cases.rowid")
+TRIGRAM = 3
+# The total is counted up to here: past it she has to type more anyway ("over 1,000 cases").
+TOTAL_CAP = 1000
 
 
 class CaseNotFoundError(LookupError):
@@ -51,11 +60,12 @@ class CaseService:
     def search(self, flt: dto.CaseFilter) -> dto.CaseList:
         """The cases matching the search text and filters, most recently changed first.
 
-        One indexed query over the summary columns of ``cases``; the total is counted separately,
-        and only when there are more matches than fit on the page.
+        One query over the summary columns of ``cases``: words of three or more characters through
+        the trigram index, shorter ones by substring. The total is counted separately, only when
+        there are more matches than fit on the page, and only up to ``TOTAL_CAP``.
         """
         today = self.ctx.today()
-        conditions = [func.instr(Case.search_text, word) > 0 for word in search_words(flt.query)]
+        conditions = search_conditions(flt.query)
         if flt.phase:
             conditions.append(Case.phase == flt.phase)
         if flt.status == "open":
@@ -93,9 +103,12 @@ class CaseService:
         )
         with self.ctx.store.unit_of_work() as session:
             rows = session.execute(page).all()
-            total = len(rows)
+            total, exact = len(rows), True
             if total == flt.limit:
-                total = session.execute(select(func.count()).select_from(Case).where(*conditions)).scalar_one()
+                cap = max(TOTAL_CAP, flt.limit)
+                matches = select(literal(1)).select_from(Case).where(*conditions).limit(cap + 1).subquery()
+                counted = session.execute(select(func.count()).select_from(matches)).scalar_one()
+                total, exact = min(counted, cap), counted <= cap
         items = tuple(
             dto.CaseListItem(
                 id=r.id,
@@ -119,7 +132,7 @@ class CaseService:
             )
             for r in rows
         )
-        return dto.CaseList(items=items, total=total)
+        return dto.CaseList(items=items, total=total, total_exact=exact)
 
     def record_search(self, query: str) -> None:
         """Audit a search she settled on (the UI calls this once typing pauses, not per key)."""
@@ -287,6 +300,19 @@ class CaseService:
         session.flush()
         append_audit(session, action, case_id=case.id, entity=entity, record_id=record_id)
         return build_overview(case, self.ctx.content, self.ctx.profile.id, today)
+
+
+def search_conditions(query: str) -> list:
+    """Every word of ``query`` is a substring of the case's search text (see ``search_words``)."""
+    words = search_words(query)
+    conditions = [func.instr(Case.search_text, word) > 0 for word in words if len(word) < TRIGRAM]
+    indexed = [word for word in words if len(word) >= TRIGRAM]
+    if indexed:
+        # Each word as an FTS5 string (its quotes doubled): a phrase of its trigrams, that is the
+        # word as a substring; all words must be there.
+        match = " AND ".join('"' + word.replace('"', '""') + '"' for word in indexed)
+        conditions.append(CASE_ROWID.in_(select(CASE_SEARCH.c.rowid).where(CASE_SEARCH.c.case_search.op("MATCH")(match))))
+    return conditions
 
 
 def _fields(referral: dto.ReferralInput) -> dict:
