@@ -22,7 +22,8 @@ Modelled on Anki's ``taskman`` with ``CollectionOp``/``QueryOp``:
 Workers run plain Python and never touch a widget; only plain dataclasses cross back (services never
 return ORM objects). Python's cyclic garbage collector is switched off while work is in flight, because
 a collection on a worker thread could free a Qt object there, which Qt does not allow; it is switched on
-again, and run, on the GUI thread when the last task is delivered.
+again on the GUI thread when the last task is delivered (and a collection is run before it is switched off).
+An exception raised by a ``done``/``failed`` callback takes the same path as one raised by the work.
 """
 
 from __future__ import annotations
@@ -113,7 +114,14 @@ class TaskRunner(QObject):
         screen has nothing left to show until the records are closed). Errors are raised here."""
         if threading.current_thread().name.startswith("tovholder-db"):
             return fn()
-        return self._lane.submit(fn).result()
+        # The collector stays off while the lane runs it, as for any other task (see the module docstring).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lane.submit(fn).result()
+        finally:
+            if collecting:
+                gc.enable()
 
     @property
     def idle(self) -> bool:
@@ -155,6 +163,14 @@ class TaskRunner(QObject):
         if not self._in_flight:
             gc.enable()
         self._update_progress()
+        try:
+            self._hand_over(task, ok, value)
+        except KnownError as exc:  # a callback's own refusal (e.g. a follow-up read): the calm banner
+            self.known_error.emit(task.owner, exc)
+        except Exception as exc:  # noqa: BLE001 - a bug in a callback takes the same path as any bug
+            self.unexpected.emit(exc)
+
+    def _hand_over(self, task: Task, ok: bool, value: Any) -> None:
         owner_alive = task.owner is None or shiboken6.isValid(task.owner)
         if ok:
             if task.done is not None and owner_alive:
