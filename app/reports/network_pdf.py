@@ -35,29 +35,25 @@ This module lays out the pages; the signs and the legend are in ``map_signs``, w
 
 from __future__ import annotations
 
-import functools
 import io
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
+from app.reports.layout import (
+    MAP_SHEET,
+    build,
+    footer,
+    new_document,
+    paragraph_styles,
+    text_frame,
+    text_table,
+    whole_page_frame,
+)
 from app.reports.map_labels import Grid, draw_label, place_labels
 from app.reports.map_signs import (
     BLACK,
@@ -79,8 +75,8 @@ from app.reports.map_signs import (
     tie_points,
     tie_style,
 )
-from app.reports.paged_canvas import PagedCanvas
-from app.reports.pdf_text import CREATOR, Fonts, markup, one_line, pick_fonts, wrap
+from app.reports.pdf_text import Fonts, markup, one_line, pick_fonts, wrap
+from app.reports.texts import NETWORK_MAP, PAGE_NUMBER, NetworkMapTexts, in_language
 
 
 @dataclass(frozen=True)
@@ -120,56 +116,20 @@ class MapDocument:
     table: tuple[tuple[str, ...], ...] = ()  # optional second page: the header row, then one row a person
 
 
-@dataclass(frozen=True)
-class _Texts:
-    how_to_read: str
-    shapes: str
-    fills: str
-    ties: str
-    horizons: str
-    people: str
-    page: str
-
-
-TEXTS: dict[str, _Texts] = {
-    "da": _Texts(
-        how_to_read="Sådan læses kortet",
-        shapes="Formen: hvor personen hører til",
-        fills="Udfyldningen: forholdet til familien",
-        ties="Stregerne: forbindelser mellem personer",
-        horizons="Cirklerne: jo tættere på midten, jo tættere på familien.",
-        people="Personerne på kortet",
-        page="Side {page} af {pages}",
-    ),
-    "en": _Texts(
-        how_to_read="How to read the map",
-        shapes="The shape: where the person belongs",
-        fills="The fill: the relationship with the family",
-        ties="The lines: ties between people",
-        horizons="The circles: the closer to the centre, the closer to the family.",
-        people="The people on the map",
-        page="Page {page} of {pages}",
-    ),
-}
-
-
 # ---- layout, in points (A4 landscape is 842 x 595)
 
-PAGE = landscape(A4)
-MARGIN = 14 * mm
-FOOTER_BASELINE = 7 * mm
-FOOTER_RULE = 11 * mm
-MAP_BOTTOM = 15 * mm  # the map area's lower edge, just above the footer rule
-TITLE_SIZE = 17
+LAYOUT = MAP_SHEET
+PAGE = LAYOUT.size
+MARGIN = LAYOUT.margin_x
+MAP_BOTTOM = LAYOUT.margin_bottom - 8  # the map area's lower edge, just above the footer rule
+TITLE_SIZE = LAYOUT.title_size
 SUBTITLE_SIZE = 10.5
-FOOTER_SIZE = 9
 MAP_WIDTH = 520.0  # the map area: the circle and room for names and the sector labels around it
 LEGEND_GAP = 18.0
 SECTOR_LABEL_SIZE = 10.0
 SECTOR_LABEL_WIDTH = 128.0
 CENTRE_SIZE = 10.5
 CENTRE_WIDTH = 92.0
-TABLE_SIZE = 9.5
 MARK_WEIGHT = 5.0  # a name over a mark is worse than a name over a name
 DRAWN_DISTANCE_LIMIT = 108.0  # a person placed beyond the outer horizon (up to the services' MAX_DISTANCE) is drawn just outside it
 
@@ -215,7 +175,7 @@ def _frame(title_lines: int, subtitle_lines: int) -> _Frame:
 class _MapPage(Flowable):
     """The whole first page (title, map, legend) drawn in page coordinates."""
 
-    def __init__(self, doc: MapDocument, texts: _Texts, fonts: Fonts) -> None:
+    def __init__(self, doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts) -> None:
         super().__init__()
         self.doc, self.texts, self.fonts = doc, texts, fonts
 
@@ -226,7 +186,7 @@ class _MapPage(Flowable):
         _draw_map_page(self.canv, self.doc, self.texts, self.fonts)
 
 
-def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: _Texts, fonts: Fonts) -> None:
+def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts) -> None:
     width, height = PAGE
     title = wrap(one_line(doc.title, fonts), fonts.bold, TITLE_SIZE, width - 2 * MARGIN)
     subtitle = wrap(one_line(doc.subtitle, fonts), fonts.regular, SUBTITLE_SIZE, width - 2 * MARGIN)
@@ -409,77 +369,22 @@ def _sector_labels(doc: MapDocument, frame: _Frame, fonts: Fonts) -> list[_Block
 # ---- the people table
 
 
-def _column_widths(rows: list[list[str]], fonts: Fonts, width: float) -> list[float]:
-    """Each column as wide as its text wants; when they do not all fit, each keeps its longest word."""
-    pad = 10.0
-    columns = len(rows[0])
-    wanted, least = [], []
-    for c in range(columns):
-        cells = [row[c] for row in rows]
-        font = [fonts.bold] + [fonts.regular] * (len(rows) - 1)
-        wanted.append(max(stringWidth(t, f, TABLE_SIZE) for t, f in zip(cells, font, strict=True)) + pad)
-        words = [stringWidth(w, f, TABLE_SIZE) for t, f in zip(cells, font, strict=True) for w in t.split()]
-        least.append(min(max(words + [8.0]) + pad, 0.35 * width))
-    if sum(wanted) <= width:
-        spare = width - sum(wanted)
-        return [w + spare * w / sum(wanted) for w in wanted]
-    if sum(least) >= width:
-        return [w * width / sum(least) for w in least]
-    stretch = [w - m for w, m in zip(wanted, least, strict=True)]
-    spare = width - sum(least)
-    return [m + spare * s / sum(stretch) for m, s in zip(least, stretch, strict=True)]
-
-
-def _table_story(doc: MapDocument, texts: _Texts, fonts: Fonts, width: float) -> list[Flowable]:
+def _table_story(doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts, width: float) -> list[Flowable]:
     rows = [[one_line(cell, fonts) for cell in row] for row in doc.table]
     if len(rows) < 2:
         return []
-    columns = max(len(row) for row in rows)
-    rows = [row + [""] * (columns - len(row)) for row in rows]
-    cell = ParagraphStyle("cell", fontName=fonts.regular, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3)
-    head = ParagraphStyle("head", cell, fontName=fonts.bold)
-    heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=15, leading=19, spaceAfter=8)
-    data = [[Paragraph(markup(text, fonts), head) for text in rows[0]]]
-    data += [[Paragraph(markup(text, fonts), cell) for text in row] for row in rows[1:]]
-    table = Table(data, colWidths=_column_widths(rows, fonts, width), repeatRows=1, splitInRow=1,
-                  hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LINEBELOW", (0, 0), (-1, 0), 1.2, "black"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, "black"),
-    ]))
-    return [Paragraph(markup(texts.people, fonts), heading), table]
+    styles = paragraph_styles(LAYOUT, fonts)
+    # The heading opens its own page: no room to keep before it, and the table may follow onto more pages.
+    heading = ParagraphStyle("people", styles.heading, keepWithNext=0)
+    return [Paragraph(markup(texts.people, fonts), heading),
+            text_table(rows, LAYOUT, styles, fonts, width, word_share=0.35)]
 
 
-# ---- pages and footer
+# ---- checks and the document
 
 
-def _footer(title: str, texts: _Texts, fonts: Fonts) -> Callable[[Canvas, int, int], None]:
-    def draw(canvas: Canvas, page: int, pages: int) -> None:
-        width, _ = PAGE
-        canvas.saveState()
-        canvas.setStrokeGray(BLACK)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, FOOTER_RULE, width - MARGIN, FOOTER_RULE)
-        canvas.setFillGray(BLACK)
-        canvas.setFont(fonts.regular, FOOTER_SIZE)
-        number = texts.page.format(page=page, pages=pages)
-        room = width - 2 * MARGIN - stringWidth(number, fonts.regular, FOOTER_SIZE) - 24
-        canvas.drawString(MARGIN, FOOTER_BASELINE, (wrap(title, fonts.regular, FOOTER_SIZE, room) or [""])[0])
-        canvas.drawRightString(width - MARGIN, FOOTER_BASELINE, number)
-        canvas.restoreState()
-
-    return draw
-
-
-def _check(doc: MapDocument) -> _Texts:
-    texts = TEXTS.get(doc.language)
-    if texts is None:
-        raise ValueError(f"no texts for language {doc.language!r}; expected one of {sorted(TEXTS)}")
+def _check(doc: MapDocument) -> NetworkMapTexts:
+    texts = in_language(NETWORK_MAP, doc.language)
     missing = [key for key in SECTORS if key not in doc.sector_labels]
     if missing:
         raise ValueError(f"sector_labels lacks {missing}")
@@ -505,25 +410,14 @@ def render_network_map(doc: MapDocument) -> bytes:
     """The network map as the bytes of an A4 landscape PDF (the map, then the optional table)."""
     texts = _check(doc)
     fonts = pick_fonts()
-    width, height = PAGE
     buffer = io.BytesIO()
-    pdf = BaseDocTemplate(
-        buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MAP_BOTTOM + 8, invariant=1, lang=doc.language, displayDocTitle=1,
-        # Metadata: the title and the health visitor; no names from the map, no subject or keywords.
-        title=one_line(doc.title, fonts), author=one_line(doc.author, fonts), subject="",
-        keywords="", creator=CREATOR,
-    )
-    whole = Frame(0, 0, width, height, id="map", leftPadding=0, rightPadding=0, topPadding=0,
-                  bottomPadding=0)
-    text = Frame(pdf.leftMargin, pdf.bottomMargin, pdf.width, pdf.height, id="text", leftPadding=0,
-                 rightPadding=0, topPadding=0, bottomPadding=0)
-    pdf.addPageTemplates([PageTemplate(id="map", frames=[whole]),
-                          PageTemplate(id="table", frames=[text])])
+    # Metadata: the title and the health visitor; no names from the map, no subject or keywords.
+    pdf = new_document(buffer, LAYOUT, doc.language, doc.title, doc.author, fonts)
+    pdf.addPageTemplates([PageTemplate(id="map", frames=[whole_page_frame(LAYOUT, "map")]),
+                          PageTemplate(id="table", frames=[text_frame(pdf)])])
     story: list[Flowable] = [_MapPage(doc, texts, fonts)]
     table = _table_story(doc, texts, fonts, pdf.width)
     if table:
         story += [NextPageTemplate("table"), PageBreak(), *table]
-    pdf.build(story, canvasmaker=functools.partial(
-        PagedCanvas, footer=_footer(one_line(doc.title, fonts), texts, fonts)))
+    build(pdf, story, footer(LAYOUT, doc.title, in_language(PAGE_NUMBER, doc.language), fonts))
     return buffer.getvalue()

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ALLOWED_APP_IMPORTS = ("app.core.errors", "app.core.resources", "app.reports.pdf_text", "app.reports.paged_canvas",
-                       "app.reports.map_signs", "app.reports.map_labels")
+ALLOWED_APP_IMPORTS = ("app.core.errors", "app.core.resources", "app.reports.pdf_text", "app.reports.layout",
+                       "app.reports.texts", "app.reports.map_signs", "app.reports.map_labels")
 
 # (report module, its render function, the test module whose ``sample()`` gives a synthetic document)
 REPORTS = [
