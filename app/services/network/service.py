@@ -23,6 +23,7 @@ from app.core.fileio import atomic_write_bytes
 from app.models import Case, MapPerson, MapTie, MapVersion, Partner
 from app.models.audit import append_audit
 from app.reports.network_pdf import MapDocument, MapPersonMark, MapTieMark, render_network_map
+from app.reports.texts import NETWORK_MAP, NetworkMapTexts, in_language
 from app.services import validation
 from app.services.cases.overview import allowed_scopes
 from app.services.cases.service import CaseNotFoundError, load_case
@@ -111,9 +112,7 @@ class NetworkService:
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, case_id)
             append_audit(session, "network.open", case_id=case_id, entity="cases", record_id=case_id)
-            groups = {r.code: r.group for r in self.ctx.content.family.relations}
-            centre = tuple(m.first_name for m in case.members if groups.get(m.relation) == "child")
-            return n.NetworkMapView(case_id, case.family_name, centre, self._data(session, case_id),
+            return n.NetworkMapView(case_id, case.family_name, self._centre_names(case), self._data(session, case_id),
                                     self._versions(session, case_id))
 
     def map_data(self, case_id: str) -> n.MapData:
@@ -326,18 +325,21 @@ class NetworkService:
         """Write bytes made elsewhere (the PNG the window renders) as an export: consent-gated, audited."""
         return self.export(case_id, target, fmt, initials_only, lambda _case, _data: content)
 
-    def export_pdf(self, case_id: str, target: Path, texts: dict, initials_only: bool, language: str) -> Path:
+    def export_pdf(self, case_id: str, target: Path, initials_only: bool, language: str) -> Path:
         """The map as a black-and-white PDF (with a list of the people), written where she chose.
 
-        ``texts`` holds the translated texts (title, centre, sector labels, legend, table header, version).
-        The sharing version (``initials_only``) shows initials and roles, and no contact details.
+        Its texts (title, centre, sector names, legend, table header) are the report's own
+        (``app.reports.texts``) in ``language``. The sharing version (``initials_only``) shows initials
+        and roles, and no contact details.
         """
-        return self.export(case_id, target, "pdf", initials_only, lambda _case, data: render_network_map(
-            self._document(data, texts, initials_only, language)))
+        texts = in_language(NETWORK_MAP, language)
+        return self.export(case_id, target, "pdf", initials_only, lambda case, data: render_network_map(
+            self._document(case, data, texts, initials_only, language)))
 
-    def _document(self, data: n.MapData, texts: dict, initials_only: bool, language: str) -> MapDocument:
+    def _document(self, case: Case, data: n.MapData, texts: NetworkMapTexts, initials_only: bool,
+                  language: str) -> MapDocument:
         index = {p.id: i for i, p in enumerate(data.people)}
-        sector_labels = texts["sector_labels"]
+        names = self._centre_names(case)
 
         def label(person: n.MapPersonView) -> str:
             return n.sharing_label(person.name, person.role) if initials_only else person.name
@@ -346,17 +348,22 @@ class NetworkService:
                        for p in data.people)
         lines = tuple(MapTieMark(index[t.a_id], index[t.b_id], t.quality) for t in data.ties
                       if t.a_id in index and t.b_id in index)
-        header = tuple(texts["table_header"])
         rows = tuple(
-            (label(p), sector_labels.get(p.sector, p.sector), p.role,
+            (label(p), texts.sectors.get(p.sector, p.sector), p.role,
              "" if initials_only else p.phone, "" if initials_only else p.email)
             for p in sorted(data.people, key=lambda p: (n.SECTORS.index(p.sector), p.horizon, p.name)))
         return MapDocument(
-            language=language, title=texts["title"],
-            subtitle=f"{texts['version']} – {self.ctx.today().isoformat()}",
-            centre=texts["centre"], people=people, lines=lines, sector_labels=sector_labels,
-            legend=texts["legend"], author=self.ctx.profile.name, table=(header, *rows) if rows else (),
+            language=language, title=texts.title.format(family=case.family_name),
+            subtitle=f"{texts.now} – {self.ctx.today().isoformat()}",
+            centre=texts.centre.format(names=" & ".join(names)) if names else texts.centre_no_names,
+            people=people, lines=lines, sector_labels=texts.sectors, legend=texts.legend,
+            author=self.ctx.profile.name, table=(texts.table_header, *rows) if rows else (),
         )
+
+    def _centre_names(self, case: Case) -> tuple[str, ...]:
+        """The children's first names, for the map's centre."""
+        groups = {r.code: r.group for r in self.ctx.content.family.relations}
+        return tuple(m.first_name for m in case.members if groups.get(m.relation) == "child")
 
     # ---- helpers
 

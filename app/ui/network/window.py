@@ -31,9 +31,9 @@ from app.ui.common.i18n import error_text, fill, language
 from app.ui.common.widgets import banner, scrolled
 from app.ui.network.compare import MapComparison
 from app.ui.network.editor import MapEditor
-from app.ui.network.forms import PersonForm, quality_text, sector_text
+from app.ui.network.forms import PersonForm, sector_text
 from app.ui.network.panels import MeasuresPanel, VersionsPanel
-from app.ui.network.people_list import PeopleList, tie_label
+from app.ui.network.people_list import PeopleList
 from app.ui.network.scene import NetworkScene
 from app.ui.network.view import MapView, scene_png
 
@@ -467,28 +467,10 @@ class NetworkMapWindow(QWidget):
                 return self.workspace.network.write_export(self.case_id, target, self.png_bytes(), "png", initials)
             if fmt == "json":
                 return self.workspace.network_files.export_json(self.case_id, target, initials)
-            return self.workspace.network.export_pdf(self.case_id, target, self.pdf_texts(), initials, language())
+            return self.workspace.network.export_pdf(self.case_id, target, initials, language())
         except KnownError as exc:
             self._failed("", error_text(exc))
             return None
-
-    def pdf_texts(self) -> dict[str, object]:
-        """The translated texts of the PDF (the services build the document from the data)."""
-        return {
-            "title": fill(self.tr("Network map – {family}"), family=self.map_view.family_name),
-            "centre": self.centre_text(),
-            "sector_labels": self.sector_labels(),
-            "legend": {
-                "family": sector_text(n.SECTOR_FAMILY), "friends": sector_text(n.SECTOR_FRIENDS),
-                "school_work": sector_text(n.SECTOR_SCHOOL_WORK), "professional": sector_text(n.SECTOR_PROFESSIONAL),
-                "supportive": quality_text("supportive"), "ambivalent": quality_text("ambivalent"),
-                "strained": quality_text("strained"), "conflict": quality_text("conflict"),
-                "tie": tie_label(""), "tie_strained": tie_label("strained"),
-                "tie_conflict": tie_label("conflict"), "invite": self.tr("Invite to network meetings"),
-            },
-            "table_header": (self.tr("Name"), self.tr("Sector"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail")),
-            "version": self.tr("The map now"),
-        }
 
     # ---- closing
 
