@@ -3,7 +3,6 @@ not, and printed as a PDF for the family (only while their consent is in force; 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from app.core.errors import QT_TRANSLATE_NOOP, KnownError
@@ -16,34 +15,12 @@ from app.reports.summary_pdf import (
     FamilySummary,
     render_family_summary,
 )
+from app.reports.texts import FAMILY_SUMMARY, SummaryTexts, in_language, long_date
 from app.services.cases.overview import allowed_scopes
 from app.services.cases.service import load_case
 from app.services.context import ServiceContext
 from app.services.conversation import dto as cdto
 from app.services.conversation.service import ConversationService, get_conversation
-
-MONTHS = {
-    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-           "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-WEEKDAYS = {
-    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-CONTACT_TEXT = {
-    "da": {"follow_up_conversation": "Opfølgende samtale", "home_visit": "Hjemmebesøg",
-           "network_meeting": "Netværksmøde"},
-    "en": {"follow_up_conversation": "Follow-up conversation", "home_visit": "Home visit",
-           "network_meeting": "Network meeting"},
-}
-ROLE_TEXT = {
-    "da": {"sundhedsplejerske": "sundhedsplejerske", "koordinator": "koordinator", "sagsbehandler": "sagsbehandler",
-           "andet": ""},
-    "en": {"sundhedsplejerske": "health visitor", "koordinator": "coordinator", "sagsbehandler": "caseworker",
-           "andet": ""},
-}
 
 
 class ExportNotAllowedError(KnownError):
@@ -52,13 +29,6 @@ class ExportNotAllowedError(KnownError):
         "The family's consent is not in force, so the summary cannot be printed or saved. Record consent "
         "first.",
     )
-
-
-def long_date(day: date, language: str = "da", weekday: bool = False) -> str:
-    months = MONTHS.get(language, MONTHS["da"])
-    text = f"{day.day}. {months[day.month - 1]} {day.year}" if language == "da" else \
-        f"{day.day} {months[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[language][day.weekday()]} {text}" if weekday else text
 
 
 class SummaryService:
@@ -74,26 +44,26 @@ class SummaryService:
             return self._summary(view, case, language)
 
     def _summary(self, view: cdto.ConversationView, case: Case, language: str) -> FamilySummary:
+        texts = in_language(FAMILY_SUMMARY, language)
         names = {m.id: m.first_name for m in view.members}
         present = tuple(names[s.member_id] for s in view.sections
                         if s.kind == "member" and s.status == "addressed" and s.member_id in names)
-        steps = tuple(AgreedStepLine(s.what, self._who(s, language),
-                                     (("inden " if language == "da" else "by ") + long_date(s.due_on, language))
-                                     if s.due_on else "")
+        steps = tuple(AgreedStepLine(s.what, self._who(s, texts),
+                                     texts.step_due.format(date=long_date(s.due_on, language)) if s.due_on else "")
                       for s in view.agreed_steps if s.done_on is None)
         upcoming = [f for f in view.follow_ups if f.done_on is None]
         next_contact = ""
         if upcoming:
             first = min(upcoming, key=lambda f: f.due_on)
-            next_contact = f"{CONTACT_TEXT[language][first.kind]} {long_date(first.due_on, language, weekday=True)}"
+            next_contact = f"{texts.contact_kinds[first.kind]} {long_date(first.due_on, language, weekday=True)}"
             if first.note:
                 next_contact += f" – {first.note}"
         profile = self.ctx.profile
-        contacts = [ContactLine(profile.name, ROLE_TEXT[language].get(profile.role, ""), profile.organisation,
+        contacts = [ContactLine(profile.name, texts.roles.get(profile.role, ""), profile.organisation,
                                 profile.phone, profile.email)]
         tovholder = next((t for t in reversed(case.tovholder_assignments) if t.ended_on is None), None)
         if tovholder is not None and tovholder.profile_id != profile.id:
-            contacts.append(ContactLine(tovholder.person_name, ROLE_TEXT[language].get(tovholder.person_role, ""),
+            contacts.append(ContactLine(tovholder.person_name, texts.roles.get(tovholder.person_role, ""),
                                         tovholder.organisation, tovholder.contact, ""))
         return FamilySummary(
             language=language,
@@ -110,11 +80,10 @@ class SummaryService:
         )
 
     @staticmethod
-    def _who(step: cdto.AgreedStepView, language: str) -> str:
+    def _who(step: cdto.AgreedStepView, texts: SummaryTexts) -> str:
         if step.who_kind == "family":
-            base = "Familien" if language == "da" else "The family"
-            return f"{base} ({step.who_name})" if step.who_name else base
-        return step.who_name or ("Sundhedsplejersken" if language == "da" else "The health visitor")
+            return f"{texts.family} ({step.who_name})" if step.who_name else texts.family
+        return step.who_name or texts.health_visitor
 
     def set_agreement(self, conversation_id: str, agrees: bool | None, note: str = "") -> cdto.ConversationView:
         """Whether the family recognises and agrees with the summary, read back with them."""

@@ -38,21 +38,6 @@ FAM, FRI, SCH, PRO = 45.0, 135.0, -135.0, -45.0
 NEAR, MID, FAR = 15.0, 50.0, 85.0
 EPS = 1e-6
 
-TEXTS = {  # what the window passes to export_pdf (its translated texts)
-    "title": "Netværkskort – Familien Skovbjerg",
-    "centre": "Lærke og familien",
-    "sector_labels": {"family": "Familie og slægt", "friends": "Venner og naboer",
-                      "school_work": "Skole, dagtilbud, arbejde og fritid", "professional": "Professionelle"},
-    "legend": {"family": "Familie og slægt", "friends": "Venner og naboer",
-               "school_work": "Skole, dagtilbud, arbejde og fritid", "professional": "Professionelle",
-               "supportive": "Støttende", "ambivalent": "Både og", "strained": "Anstrengt", "conflict": "I konflikt",
-               "tie": "Kender hinanden", "tie_strained": "Anstrengt forbindelse", "tie_conflict": "Konflikt",
-               "invite": "Inviteres til netværksmøder"},
-    "table_header": ("Navn", "Sektor", "Rolle", "Telefon", "E-mail"),
-    "version": "Kortet nu",
-}
-
-
 # ---- helpers
 
 
@@ -817,7 +802,7 @@ def test_no_export_without_the_familys_consent(workspace, net, tmp_path, consent
 
     with pytest.raises(NetworkExportNotAllowedError):
         if fmt == "pdf":
-            net.export_pdf(case_id, target, TEXTS, False, "da")
+            net.export_pdf(case_id, target, False, "da")
         else:
             net.write_export(case_id, target, b"\x89PNG\r\n\x1a\n not really", "png", True)
 
@@ -830,7 +815,7 @@ def test_the_pdf_export_has_the_peoples_names_and_contact_details(workspace, net
     people = _small_map(net, case_id)
     target = tmp_path / "Familien Skovbjerg – netværkskort.pdf"
 
-    assert net.export_pdf(case_id, target, TEXTS, False, "da") == target
+    assert net.export_pdf(case_id, target, False, "da") == target
 
     assert target.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # hers only
@@ -849,7 +834,7 @@ def test_the_sharing_pdf_has_initials_and_roles_and_no_names_or_contact_details(
     people = _small_map(net, case_id)
     target = tmp_path / "deling.pdf"
 
-    net.export_pdf(case_id, target, TEXTS, True, "da")
+    net.export_pdf(case_id, target, True, "da")
 
     text = _text_in_pdf(target)
     for label in ("BWH · Mormor", "KB · Nabo", "LD · Klasselærer", "MR · Egen læge"):
@@ -881,9 +866,24 @@ def test_a_png_export_is_written_as_given_and_audited(workspace, net, case_id, t
 
 
 def test_an_empty_map_can_be_exported(net, case_id, tmp_path):
-    target = net.export_pdf(case_id, tmp_path / "tomt.pdf", TEXTS, False, "da")
+    target = net.export_pdf(case_id, tmp_path / "tomt.pdf", False, "da")
 
     assert "Lærke og familien" in _text_in_pdf(target)
+
+
+def test_the_pdf_is_in_the_language_asked_for_with_the_reports_own_texts(net, case_id, tmp_path):
+    _small_map(net, case_id)
+
+    english = _text_in_pdf(net.export_pdf(case_id, tmp_path / "map.pdf", False, "en"))
+    danish = _text_in_pdf(net.export_pdf(case_id, tmp_path / "kort.pdf", False, "da"))
+
+    for text in ("Network map – Familien Skovbjerg", "The map now", "Family and relatives", "How to read the map",
+                 "Lærke and the family", "Page 1 of 2"):
+        assert text in english, text
+    for text in ("Netværkskort – Familien Skovbjerg", "Kortet nu", "Familie og slægt", "Sådan læses kortet",
+                 "Side 1 af 2"):
+        assert text in danish, text
+        assert text not in english, text
 
 
 # ---- the editor: undo and redo over the service, moves saved in batches
