@@ -162,6 +162,16 @@ PLANTED = [
     ("app.ui.main_window", "from app.core.fileio import atomic_write_json\n", [(1, "app.core.fileio")]),
     ("app.ui.main_window", "if True:\n    import app.security.database\n", [(2, "app.security.database")]),
     ("app.core.errors", "from app.services.cases import dto\n", [(1, "app.services.cases.dto")]),
+    # The wire format is shared with the server: no database, no encryption, no Qt, no other layer.
+    ("app.sync.wire", "from sqlalchemy import select\n", [(1, "sqlalchemy")]),
+    ("app.sync.wire", "def f():\n    import sqlcipher3\n", [(2, "sqlcipher3")]),
+    ("app.sync.wire", "from alembic import op\n", [(1, "alembic")]),
+    ("app.sync.wire", "from PySide6.QtCore import QObject\n", [(1, "PySide6.QtCore")]),
+    ("app.sync.wire", "from ..models.base import Base\n", [(1, "app.models.base")]),
+    ("app.sync.wire", "from app.security.kdf import FAST_KDF\n", [(1, "app.security.kdf")]),
+    ("app.sync.wire", "from app.content.library import ContentLibrary\n", [(1, "app.content.library")]),
+    ("app.sync.wire", "import app.services.network.dto\n", [(1, "app.services.network.dto")]),
+    ("app.sync.wire", "from app.ui.main_window import MainWindow\n", [(1, "app.ui.main_window")]),
 ]
 
 
@@ -194,6 +204,8 @@ def test_checker_walks_a_package_tree(tmp_path):
                            "from app.content.library import ContentLibrary\nfrom .dto import NewCase\n"),
     ("app.models.case", "from app.models.base import Base\nfrom app.core.errors import KnownError\n"),
     ("app.content.reader", "import yaml\nfrom app.core.errors import ContentError\n"),
+    ("app.sync.wire", "import json\nfrom datetime import UTC, datetime\nfrom dataclasses import dataclass\n"),
+    ("app.models.changelog", "from app.sync.wire import RecordChange, to_wire\n"),
 ])
 def test_checker_allows_the_permitted_imports(module, source):
     assert violations_in(source, module) == []

@@ -13,7 +13,8 @@ from datetime import datetime
 from sqlalchemy import DDL, JSON, Integer, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UtcDateTime, new_id, to_wire, utcnow
+from app.models.base import Base, UtcDateTime, new_id, utcnow
+from app.sync.wire import to_wire
 
 GENESIS_HASH = "0" * 64
 

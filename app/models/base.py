@@ -6,12 +6,14 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from app.sync.wire import to_wire
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -64,7 +66,7 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime")
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
+        return to_wire(value)  # as on the wire, so the stored text and the synced text are one
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
         if value is None:
@@ -91,11 +93,3 @@ class SyncedRecord:
     device_id: Mapped[str] = mapped_column(String(36), default="")
     revision: Mapped[int] = mapped_column(default=1)
 
-
-def to_wire(value: Any) -> Any:
-    """A column value as JSON for the change log (and later the wire)."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value

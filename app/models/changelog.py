@@ -1,4 +1,8 @@
-"""The local change log: every insert, update and delete of a record, for sync to send later."""
+"""The local change log: every insert, update and delete of a record, for sync to send later.
+
+Each row holds one record's change in the wire format (``app.sync.wire.RecordChange``): its payload is
+the record's fields as they go on the wire, and ``ChangeLogEntry.change`` gives it back as sent.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from sqlalchemy import JSON, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UtcDateTime, utcnow
+from app.sync.wire import RecordChange, operation_of
 
 
 class ChangeLogEntry(Base):
@@ -26,18 +31,22 @@ class ChangeLogEntry(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     synced_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True, index=True)
 
+    def change(self) -> RecordChange:
+        """The change as sync sends it."""
+        return RecordChange(self.entity, self.record_id, self.revision, operation_of(self.operation), self.payload)
 
-def _payload(obj: object) -> dict:
+
+def record_change(obj: object, operation: str) -> RecordChange:
+    """A record's change in the wire format: every column but the derived ones, or only the id for a delete."""
     from sqlalchemy import inspect as sa_inspect
 
-    from app.models.base import to_wire
-
-    mapper = sa_inspect(obj).mapper
-    return {
-        attr.key: to_wire(getattr(obj, attr.key))
-        for attr in mapper.column_attrs
-        if not attr.columns[0].info.get("derived")
-    }
+    if operation == "delete":
+        values = {"id": obj.id}  # type: ignore[attr-defined]
+    else:
+        mapper = sa_inspect(obj).mapper
+        values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs
+                  if not attr.columns[0].info.get("derived")}
+    return RecordChange.of(obj.__tablename__, obj.id, obj.revision, operation_of(operation), values)  # type: ignore[attr-defined]
 
 
 def stamp_changes(session, flush_context, instances) -> None:  # type: ignore[no-untyped-def]
@@ -97,12 +106,13 @@ def write_changes(session, flush_context) -> None:  # type: ignore[no-untyped-de
     connection = session.connection()
     rows = []
     for operation, obj in pending:
+        change = record_change(obj, operation)
         row = {
-            "entity": obj.__tablename__,
-            "record_id": obj.id,
+            "entity": change.record_type,
+            "record_id": change.record_id,
             "operation": operation,
-            "revision": obj.revision,
-            "payload": _payload(obj) if operation != "delete" else {"id": obj.id},
+            "revision": change.revision,
+            "payload": dict(change.fields),
             "changed_at": now,
             "author_id": actor.user_id,
             "device_id": actor.device_id,
