@@ -19,7 +19,7 @@ from app.services.network.exchange import FORMAT, MapFileError, map_to_json
 from app.services.network.service import NetworkExportNotAllowedError
 from app.services.workspace import Workspace
 from tests.helpers.db import audit_entries, log_entries
-from tests.services.network.test_network import (
+from tests.helpers.network import (
     FAM,
     FAR,
     FRI,
