@@ -14,7 +14,16 @@ import html
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
@@ -96,23 +105,52 @@ def mark_path(sector: str, size: float = MARK) -> QPainterPath:
     return path
 
 
+HALO_OFFSETS = tuple((math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 30))
+
+
+class MapNameHalo(QGraphicsSimpleTextItem):
+    """The white halo under a name: the name drawn in the pen's colour a pen's half-width to every side.
+
+    It reads like the name's outline stroked with the pen, but costs a dozen cached glyph runs instead of
+    stroking every letter's outline (stroking 150 names took most of a full repaint of the map)."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        # Qt's text item leaves the pen out of its bounds; the halo reaches a half pen width beyond the text.
+        margin = self.pen().widthF() / 2 + 1
+        return super().boundingRect().adjusted(-margin, -margin, margin, margin)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        text = self.text()
+        if not text:
+            return
+        radius = self.pen().widthF() / 2
+        painter.setFont(self.font())
+        painter.setPen(self.pen().color())
+        baseline = QFontMetricsF(self.font()).ascent()
+        for dx, dy in HALO_OFFSETS:
+            painter.drawText(QPointF(dx * radius, baseline + dy * radius), text)
+
+
 class MapPersonItem(QGraphicsItem):
-    """One person: the mark, the relationship fill, an envelope for "invite", and the name."""
+    """One person: the mark, the relationship fill, an envelope for "invite", and the name.
+
+    The mark and the name are each drawn once into a pixmap at the screen's scale and then only copied
+    (``DeviceCoordinateCache``): a drag, an undo or a redo moves pixmaps instead of drawing every name
+    again. A change of what is drawn (name, fill, sector, selection) calls ``update``, which redraws it."""
 
     def __init__(self, person: n.MapPersonView, label: str, font: QFont) -> None:
         super().__init__()
         self.person = person
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The name with a white halo: a tie passing under it does not run through the letters, yet
         # stays visible between them (a conflict tie must never disappear behind a name).
-        self.halo = QGraphicsSimpleTextItem(label, self)
+        self.halo = MapNameHalo(label, self)
         self.halo.setFont(font)
-        self.halo.setBrush(QBrush(QColor("#ffffff")))
         self.halo.setPen(QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                               Qt.PenJoinStyle.RoundJoin))
         self.label = QGraphicsSimpleTextItem(label, self)
@@ -120,19 +158,23 @@ class MapPersonItem(QGraphicsItem):
         self.label.setBrush(QBrush(INK))
         self.label.setPos(MARK * 0.75, -self.label.boundingRect().height() / 2)
         self.halo.setPos(self.label.pos())
+        for text in (self.halo, self.label):
+            text.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(self._tooltip())
         self.setPos(to_scene(person.angle, person.distance))
-        self._shape_sector = person.sector
-        self._shape = mark_path(person.sector)
+        self.shown_sector = self.sector_here()
+        self._shape = mark_path(self.shown_sector)
 
     def _tooltip(self) -> str:
         p = self.person
         return "\n".join(x for x in (p.name, " · ".join(y for y in (p.relation, p.role, p.organisation) if y)) if x)
 
     def update_person(self, person: n.MapPersonView, label: str) -> None:
+        if person == self.person and self.label.text() == label:
+            return  # nothing she can see has changed: the cached picture stays
         self.person = person
         if self.label.text() != label:
-            self.label.setText(label)
+            self.label.setText(label)  # a new text drops the text item's cached picture
             self.halo.setText(label)
         self.setToolTip(self._tooltip())
         self.update()  # the mark's fill and star may have changed; its bounds never do
@@ -140,8 +182,16 @@ class MapPersonItem(QGraphicsItem):
     def sector_here(self) -> str:
         return n.sector_of(from_scene(self.pos())[0])
 
+    def follow_sector(self) -> None:
+        """After a move: the shape follows the sector she has dragged the person into."""
+        sector = self.sector_here()
+        if sector != self.shown_sector:
+            self.shown_sector, self._shape = sector, mark_path(sector)
+            self.update()
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-MARK, -MARK, MARK * 2 + 14, MARK * 2)
+        # The star reaches to -0.68 - 0.3 marks (plus its pen); the selection ring to 0.95 marks.
+        return QRectF(-MARK, -MARK, MARK * 2, MARK * 2)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -149,10 +199,7 @@ class MapPersonItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        sector = self.sector_here()
-        if sector != self._shape_sector:  # the shape follows the sector while she drags
-            self._shape_sector, self._shape = sector, mark_path(sector)
-        colour = SECTOR_COLOURS[sector]
+        colour = SECTOR_COLOURS[self.shown_sector]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         quality = self.person.quality
         painter.setPen(QPen(INK, 2.2 if self.isSelected() else 1.4))
@@ -178,14 +225,11 @@ class MapPersonItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), MARK * 0.95, MARK * 0.95)
 
-    def itemChange(self, change, value):  # type: ignore[no-untyped-def]  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
-            self.scene().person_dragged(self)
-        return super().itemChange(change, value)
-
 
 class MapTieItem(QGraphicsLineItem):
-    """A tie between two people: solid, dashed when strained, a zigzag when in conflict."""
+    """A tie between two people: solid, dashed when strained, a zigzag when in conflict.
+
+    Its bounds and its zigzag are worked out once per move of either end, not at every paint."""
 
     def __init__(self, tie: n.MapTieView, a: MapPersonItem, b: MapPersonItem) -> None:
         super().__init__()
@@ -196,13 +240,22 @@ class MapTieItem(QGraphicsLineItem):
         if tie.quality == "strained":
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
+        self._bounds: QRectF | None = None
+        self._zigzag: QPainterPath | None = None
         self.follow()
 
     def follow(self) -> None:
-        self.setLine(self.a.pos().x(), self.a.pos().y(), self.b.pos().x(), self.b.pos().y())
+        a, b = self.a.pos(), self.b.pos()
+        line = self.line()
+        if line.p1() == a and line.p2() == b and self._bounds is not None:
+            return
+        self.setLine(a.x(), a.y(), b.x(), b.y())  # Qt asks for the old bounds first: they are still kept
+        self._bounds = self._zigzag = None
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return super().boundingRect().adjusted(-6, -6, 6, 6)  # room for the zigzag's peaks
+        if self._bounds is None:
+            self._bounds = super().boundingRect().adjusted(-6, -6, 6, 6)  # room for the zigzag's peaks
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.tie.quality != "conflict":
@@ -212,11 +265,13 @@ class MapTieItem(QGraphicsLineItem):
             painter.setPen(pen)
             painter.drawLine(self.line())
             return
-        line = self.line()
+        if self._zigzag is None:
+            line = self.line()
+            self._zigzag = zigzag_path(line.p1(), line.p2(), 5.0, 14.0, lead=MARK * 0.9)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#4a5659"), 3.0 if self.isSelected() else 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(zigzag_path(line.p1(), line.p2(), 5.0, 14.0, lead=MARK * 0.9))
+        painter.drawPath(self._zigzag)
 
 
 class NetworkScene(QGraphicsScene):
@@ -234,6 +289,7 @@ class NetworkScene(QGraphicsScene):
         self.setSceneRect(QRectF(-radius - 60, -radius - 60, 2 * radius + 120, 2 * radius + 120))
         self.people: dict[str, MapPersonItem] = {}
         self.ties: dict[str, MapTieItem] = {}
+        self._ties_of: dict[MapPersonItem, list[MapTieItem]] = {}  # each person's ties, for a move
         self.initials_only = False
         self.tie_mode = False
         self.font = QFont()
@@ -306,6 +362,7 @@ class NetworkScene(QGraphicsScene):
                 target = to_scene(person.angle, person.distance)
                 if (item.pos() - target).manhattanLength() > 0.5:
                     item.setPos(target)
+                    item.follow_sector()
         wanted_ties = {t.id for t in data.ties}
         for tie_id in list(self.ties):
             if tie_id not in wanted_ties:
@@ -315,7 +372,10 @@ class NetworkScene(QGraphicsScene):
                 item = MapTieItem(tie, self.people[tie.a_id], self.people[tie.b_id])
                 self.ties[tie.id] = item
                 self.addItem(item)
+        self._ties_of = {}
         for tie in self.ties.values():
+            self._ties_of.setdefault(tie.a, []).append(tie)
+            self._ties_of.setdefault(tie.b, []).append(tie)
             tie.follow()
 
     def place_person(self, person: n.MapPersonView) -> None:
@@ -326,7 +386,8 @@ class NetworkScene(QGraphicsScene):
         item.update_person(person, self.label_for(person))
         target = to_scene(person.angle, person.distance)
         if (item.pos() - target).manhattanLength() > 0.5:
-            item.setPos(target)  # the ties follow through itemChange
+            item.setPos(target)
+            self.person_moved(item)
 
     def set_initials_only(self, on: bool, data: n.MapData) -> None:
         self.initials_only = on
@@ -334,10 +395,11 @@ class NetworkScene(QGraphicsScene):
             if person.id in self.people:
                 self.people[person.id].update_person(person, self.label_for(person))
 
-    def person_dragged(self, item: MapPersonItem) -> None:
-        for tie in self.ties.values():
-            if tie.a is item or tie.b is item:
-                tie.follow()
+    def person_moved(self, item: MapPersonItem) -> None:
+        """A mark has moved: its shape follows the sector, its ties follow it."""
+        item.follow_sector()
+        for tie in self._ties_of.get(item, ()):
+            tie.follow()
 
     def selected_person_id(self) -> str:
         for item in self.selectedItems():
@@ -369,6 +431,13 @@ class NetworkScene(QGraphicsScene):
         super().mousePressEvent(event)
         if item is not None:
             self.person_chosen.emit(item.person.id)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)  # Qt moves the person she holds (and any others chosen with her)
+        if self._press_item is not None and self.mouseGrabberItem() is self._press_item:
+            for item in {self._press_item, *self.selectedItems()}:
+                if isinstance(item, MapPersonItem):
+                    self.person_moved(item)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         item = self._person_at(event.scenePos())
