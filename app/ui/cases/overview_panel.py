@@ -28,7 +28,7 @@ from app.ui.common.labels import (
     step_label,
     step_status_text,
 )
-from app.ui.common.table_model import ROW_ROLE, Column, DtoTableModel
+from app.ui.common.table_model import ROW_ROLE, Column, DtoTableModel, fit_columns
 from app.ui.common.widgets import Card, Chip, banner
 from app.ui.conversation.outcome import contact_text
 
@@ -36,24 +36,34 @@ STEP_MARKS = {"done": "✓", "active": "●", "pending": "○", "skipped": "–"
 
 
 ROW_HEIGHT = 30
+# Rows measured for the column widths: more than a table shows, enough to see every kind of text a
+# column holds (a case's 200 conversations all look alike), few enough that opening stays fast.
+WIDTH_SAMPLE_ROWS = 30
 
 
 def compact_table(model: DtoTableModel, rows_visible: int = 6) -> QTableView:
-    """A small read-only table that grows with its rows up to ``rows_visible``."""
+    """A small read-only table that grows with its rows up to ``rows_visible``.
+
+    The columns are sized once per new set of rows, from the header and the first
+    ``WIDTH_SAMPLE_ROWS`` rows, not from every row on every layout as ``ResizeToContents`` would; the
+    last column takes the rest of the width, and a wider table scrolls sideways.
+    """
     view = QTableView()
     view.setModel(model)
 
     def fit() -> None:
         rows = max(1, min(model.rowCount(), rows_visible))
         view.setFixedHeight(view.horizontalHeader().sizeHint().height() + ROW_HEIGHT * rows + 6)
+        fit_columns(view, WIDTH_SAMPLE_ROWS)
 
     model.modelReset.connect(fit)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     view.setShowGrid(False)
     view.setWordWrap(False)
