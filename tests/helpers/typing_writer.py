@@ -2,8 +2,9 @@
 
 Usage: python -m tests.helpers.typing_writer BASEDIR PASSWORD CONVERSATION_ID SECTION_KEY TEXT TODAY
 Opens the real conversation window offscreen, types TEXT one key at a time into the notes of
-SECTION_KEY, and prints "ACK <n>" after each key (the window saves on every change, before the key
-event returns). The test kills this process at a random moment.
+SECTION_KEY, and prints "ACK <n>" after each key once the window has been told that the text with that
+key is committed (the save runs on the database lane; the typing does not wait for it, only the ACK
+does). The test kills this process at a random moment.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from app.core.paths import AppPaths  # noqa: E402
@@ -40,6 +42,11 @@ def main() -> None:
     print("READY", flush=True)
     for index, char in enumerate(text, start=1):
         QTest.keyClicks(notes, char)
+        typed = notes.toPlainText()
+        while window.notes.on_disk(section_key) != typed:  # the save's answer arrives as an event
+            if window.notes.unsaved:
+                sys.exit(f"the save was refused: {window.problem.text()}")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         print(f"ACK {index}", flush=True)
     print("DONE", flush=True)
     sys.stdin.read()  # wait to be killed, like a laptop that is shut in the middle of things

@@ -218,6 +218,15 @@ class SectionPage(QWidget):
         if not self._loading and self.section is not None:
             self.notes_changed.emit(self.section.key, self.notes.toPlainText(), self.notes.textCursor().position())
 
+    def show_notes(self, text: str, cursor: int) -> None:
+        """Put notes back into the box (kept as a draft when the disk refused them), without re-sending them."""
+        self._loading = True
+        self.notes.setPlainText(text)
+        text_cursor = self.notes.textCursor()
+        text_cursor.setPosition(min(max(cursor, 0), len(text)))
+        self.notes.setTextCursor(text_cursor)
+        self._loading = False
+
     def cursor_position(self) -> int:
         return self.notes.textCursor().position()
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,14 +28,18 @@ from app.core.errors import KnownError, ValidationError
 from app.services.conversation import dto as cdto
 from app.services.workspace import Workspace
 from app.ui.common.i18n import error_text, fill, format_date, label, language
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import banner, scrolled
+from app.ui.conversation.notes import NotesKeeper
 from app.ui.conversation.outcome import NextStepsPage, OffersPage, SummaryPage
 from app.ui.conversation.outline import ASSESSMENT_KEY, ConversationOutline
 from app.ui.conversation.pages import AssessmentPage, ItemList, SectionPage
 from app.ui.conversation.readback import ReadBackPage, summary_html
 
 log = logging.getLogger(__name__)
-FAILED = object()  # what ``_call`` returns when the service call failed (its error is on screen)
+
+# "Saved" comes back this long after her last keystroke (while she types the label says "Saving …").
+TYPING_PAUSE_MS = 700
 
 
 class ConversationWindow(QWidget):
@@ -44,6 +47,7 @@ class ConversationWindow(QWidget):
 
     closed = Signal(str, str)  # conversation id, case id
     network_map_requested = Signal(str)  # case id: the network part opens the family's map
+    pdf_saved = Signal(object)  # the Path of the family's PDF
 
     def __init__(self, workspace: Workspace, view: cdto.ConversationView, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -51,6 +55,11 @@ class ConversationWindow(QWidget):
         self.view = view
         self.current_key = ""
         self.export_dir: Path | None = None
+        self.notes = NotesKeeper(workspace, view.id, view.case_id, self)
+        self._saved_at = ""
+        self._notes_problem = ""
+        self._typing_pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing_pause.timeout.connect(self._show_saved_state)
         self.setObjectName("conversationWindow")
         self.setWindowTitle(fill(self.tr("Conversation – {family}"), family=view.family_name))
         self.resize(1360, 880)
@@ -130,6 +139,10 @@ class ConversationWindow(QWidget):
         outer.addWidget(splitter, 1)
 
         # ---- wiring
+        self.notes.saved.connect(self._notes_saved)
+        self.notes.refused.connect(self._notes_refused)
+        self.notes.state_changed.connect(self._show_saved_state)
+        self.notes.restored.connect(self._notes_restored)
         self.outline.key_chosen.connect(self._outline_chosen)
         for page in (self.section_page, self.next_steps_section):
             page.notes_changed.connect(self._save_notes)
@@ -167,6 +180,7 @@ class ConversationWindow(QWidget):
 
         self._refresh(view)
         self.go_to(view.cursor_section or view.sections[0].key, view.cursor_position)
+        self.notes.restore_draft()
 
     # ---- outline and navigation
 
@@ -178,10 +192,10 @@ class ConversationWindow(QWidget):
 
     def _refresh(self, view: cdto.ConversationView) -> None:
         """Show ``view``: the outline's marks and progress, the captured items, the current page."""
-        self.view = view
+        self.view = self.notes.over(view)  # what she typed and the disk has not confirmed yet stays
         self.subtitle.setText(" · ".join((format_date(view.held_on, long=True), label(view.guide_title),
                                           self.tr("finished") if view.status == "completed" else "")).strip(" ·"))
-        self.outline.show_view(view, self.current_key)
+        self.outline.show_view(self.view, self.current_key)
         self.resources_list.show_items(view.resources, view.members)
         self.needs_list.show_items(view.needs, view.members)
 
@@ -210,7 +224,7 @@ class ConversationWindow(QWidget):
             assert section is not None
             vocabulary = self.workspace.content.vocabulary
             if section.kind == "offers":
-                self.offers_page.show_offers(self.workspace.plans.offers_for(self.view), self.view)
+                self._show_offers()
                 self.stack.setCurrentIndex(1)
             elif section.kind == "next_steps":
                 self.next_steps_section.show_section(section, self.view.members, vocabulary, cursor)
@@ -222,174 +236,247 @@ class ConversationWindow(QWidget):
             else:
                 self.section_page.show_section(section, self.view.members, vocabulary, cursor)
                 self.stack.setCurrentIndex(0)
-            self._call(lambda: self.workspace.conversations.move_cursor(self.view.id, key, max(cursor, 0)))
+            cid, position = self.view.id, max(cursor, 0)
+            runner().db(lambda: self.workspace.conversations.move_cursor(cid, key, position), owner=self,
+                        key=f"cursor:{cid}")
         self.previous_button.setEnabled(keys.index(key) > 0)
         self.next_button.setEnabled(keys.index(key) < len(keys) - 1)
 
-    # ---- saving (every change is its own committed transaction)
+    # ---- saving (every change is its own committed transaction, queued on the database lane)
 
-    def _call(self, action: Callable[[], object], field_errors: Callable[[str], None] | None = None) -> object:
-        """Run a service call and return its result, or ``FAILED``.
-
-        A known failure is shown calmly (next to the field, or at the top) and nothing on screen is lost.
-        """
-        try:
-            result = action()
-        except ValidationError as exc:
-            (field_errors or self._show_problem)(error_text(exc))
-            return FAILED
-        except KnownError as exc:
-            self._show_problem(error_text(exc))
-            return FAILED
-        self._show_problem("")
-        return result
-
-    def _show_problem(self, text: str) -> None:
+    def show_problem(self, text: str) -> None:
+        """The calm line at the top (the task runner's default for a refused call without its own place)."""
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
+    def _place(self, show_field: Callable[[str], None]) -> Callable[[KnownError], None]:
+        """A ``failed`` that shows wrong input next to its field and anything else at the top."""
+        def failed(exc: KnownError) -> None:
+            (show_field if isinstance(exc, ValidationError) else self.show_problem)(error_text(exc))
+        return failed
+
+    def _ok(self) -> None:
+        """A call went through: the top line is cleared unless her notes are still not saved."""
+        if not self.notes.unsaved:
+            self.show_problem("")
+
+    def _show_saved_state(self) -> None:
+        """"Saved hh:mm:ss" only when the newest text is on disk; "Saving …" while she types (it does
+        not flicker with every keystroke: "Saved" comes back once she pauses)."""
+        if self.notes.unsaved:
+            self.saved_label.setText(self.tr("Not saved – it is tried again when you write"))
+        elif self.notes.waiting or self._typing_pause.isActive():
+            self.saved_label.setText(self.tr("Saving …"))
+        elif self._saved_at:
+            self.saved_label.setText(fill(self.tr("Saved {time}"), time=self._saved_at))
+
     def _saved(self) -> None:
-        self.saved_label.setText(fill(self.tr("Saved {time}"), time=datetime.now().strftime("%H:%M:%S")))
+        self._saved_at = datetime.now().strftime("%H:%M:%S")
+        self._show_saved_state()
 
     def _save_notes(self, key: str, text: str, cursor: int) -> None:
-        if self._call(lambda: self.workspace.conversations.save_notes(self.view.id, key, text, cursor)) is FAILED:
-            return
-        self._saved()
+        self._typing_pause.start()
+        self.notes.write(key, text, cursor)
         # Only the outline mark and the progress can change; the page already shows the text.
-        self.view = replace(self.view, sections=tuple(
-            replace(s, notes=text) if s.key == key else s for s in self.view.sections))
+        self.view = self.notes.over(self.view)
         self.outline.update_section(self.view, key)
 
-    def _apply(self, view: object) -> None:
-        if isinstance(view, cdto.ConversationView):
-            self._refresh(view)
-            self._saved()
+    def _notes_saved(self, key: str, text: str) -> None:
+        if not self.notes.unsaved and self.problem.text() == self._notes_problem:
+            self.show_problem("")
+        self._saved()
+
+    def _notes_refused(self, text: str) -> None:
+        self._notes_problem = text
+        self.show_problem(text)
+        self._show_saved_state()
+
+    def _notes_restored(self, key: str, text: str, cursor: int) -> None:
+        """Notes kept as a draft come back onto the screen (and are saved again)."""
+        self.view = self.notes.over(self.view)
+        self.outline.update_section(self.view, key)
+        for page in (self.section_page, self.next_steps_section):
+            if page.section is not None and page.section.key == key:
+                page.show_notes(text, cursor)
+
+    def _apply(self, view: cdto.ConversationView) -> None:
+        self._refresh(view)
+        self._ok()
+        self._saved()
+
+    def _current_section_page(self) -> SectionPage:
+        return self.section_page if self.stack.currentIndex() == 0 else self.next_steps_section
+
+    def _showing(self, page: SectionPage, key: str) -> bool:
+        """``page`` still shows section ``key`` (she may have moved on while the save ran)."""
+        return page.section is not None and page.section.key == key and self.current_key == key
 
     def _set_status(self, key: str, status: str, reason: str) -> None:
-        page = self.section_page if self.stack.currentIndex() == 0 else self.next_steps_section
-        view = self._call(lambda: self.workspace.conversations.set_member_status(self.view.id, key, status, reason),
-                          page.status_error.show_message)
-        if isinstance(view, cdto.ConversationView):
+        page, cid = self._current_section_page(), self.view.id
+
+        def show(view: cdto.ConversationView) -> None:
             self._apply(view)
             section = self.view.section(key)
-            if section is not None:
+            if section is not None and self._showing(page, key):
                 page.show_section(section, self.view.members, self.workspace.content.vocabulary)
 
+        runner().db(lambda: self.workspace.conversations.set_member_status(cid, key, status, reason),
+                    owner=self, done=show, failed=self._place(page.status_error.show_message))
+
     def _add_item(self, kind: str, text: str, key: str, members: list, areas: list) -> None:
-        page = self.section_page if self.stack.currentIndex() == 0 else self.next_steps_section
-        view = self._call(lambda: self.workspace.conversations.add_item(
-            self.view.id, kind, text, key, tuple(members), tuple(areas)),
-                          page.item_error.show_message)
-        if isinstance(view, cdto.ConversationView):
+        page, cid = self._current_section_page(), self.view.id
+
+        def show(view: cdto.ConversationView) -> None:
             self._apply(view)
-            page.item_saved()
+            if self._showing(page, key):
+                page.item_saved()
+
+        runner().db(lambda: self.workspace.conversations.add_item(cid, kind, text, key, tuple(members), tuple(areas)),
+                    owner=self, done=show, failed=self._place(page.item_error.show_message))
 
     def _edit_item(self, item_id: str, text: str) -> None:
         """She changes the family's words for a resource or a need (from the summary)."""
         item = next((i for i in self.view.items if i.id == item_id), None)
         if item is None or item.text == text.strip():
             return
-        view = self._call(lambda: self.workspace.conversations.update_item(
-            self.view.id, item_id, text, item.member_ids, item.problem_areas), self.summary_page.message.show_message)
-        if isinstance(view, cdto.ConversationView):
+        cid, members, areas, lang = self.view.id, item.member_ids, item.problem_areas, language()
+
+        def show(result) -> None:  # type: ignore[no-untyped-def]
+            view, summary = result
             self._apply(view)
-            summary = self._summary()
-            if summary is not FAILED:
-                self.summary_page.document.setText(summary_html(summary))
+            self.summary_page.document.setText(summary_html(summary))
+
+        runner().db(lambda: (self.workspace.conversations.update_item(cid, item_id, text, members, areas),
+                             self.workspace.summaries.family_summary(cid, lang)),
+                    owner=self, done=show, failed=self._place(self.summary_page.message.show_message))
 
     def _remove_item(self, item_id: str) -> None:
-        self._apply(self._call(lambda: self.workspace.conversations.remove_item(self.view.id, item_id)))
+        cid = self.view.id
+        runner().db(lambda: self.workspace.conversations.remove_item(cid, item_id), owner=self, done=self._apply)
+
+    def _show_offers(self) -> None:
+        view = self.view
+        runner().db(lambda: self.workspace.plans.offers_for(view), owner=self,
+                    done=lambda offers: self.offers_page.show_offers(offers, self.view))
 
     def _refer(self, code: str, member_id: str) -> None:
-        view = self._call(lambda: self.workspace.plans.refer(self.view.id, code, member_id),
-                          self.offers_page.error.show_message)
-        if isinstance(view, cdto.ConversationView):
+        cid = self.view.id
+
+        def show(view: cdto.ConversationView) -> None:
             self._apply(view)
-            self.offers_page.show_offers(self.workspace.plans.offers_for(self.view), self.view)
+            self._show_offers()
+
+        runner().db(lambda: self.workspace.plans.refer(cid, code, member_id), owner=self, done=show,
+                    failed=self._place(self.offers_page.error.show_message))
+
+    def _show_plan(self, view: cdto.ConversationView, saved: Callable[[], None] | None = None) -> None:
+        self._apply(view)
+        self.next_steps_page.show_view(self.view)
+        if saved is not None:
+            saved()
 
     def _add_step(self, what: str, who_kind: str, who_name: str, due_text: str) -> None:
-        due = date.fromisoformat(due_text) if due_text else None
-        view = self._call(lambda: self.workspace.plans.add_step(self.view.id, what, who_kind, who_name, due),
-                          self.next_steps_page.step_error.show_message)
-        if isinstance(view, cdto.ConversationView):
-            self._apply(view)
-            self.next_steps_page.show_view(self.view)
-            self.next_steps_page.step_saved()
+        cid, due = self.view.id, date.fromisoformat(due_text) if due_text else None
+        runner().db(lambda: self.workspace.plans.add_step(cid, what, who_kind, who_name, due), owner=self,
+                    done=lambda view: self._show_plan(view, self.next_steps_page.step_saved),
+                    failed=self._place(self.next_steps_page.step_error.show_message))
 
     def _remove_step(self, step_id: str) -> None:
-        view = self._call(lambda: self.workspace.plans.remove_step(self.view.id, step_id))
-        if isinstance(view, cdto.ConversationView):
-            self._apply(view)
-            self.next_steps_page.show_view(self.view)
+        cid = self.view.id
+        runner().db(lambda: self.workspace.plans.remove_step(cid, step_id), owner=self, done=self._show_plan)
 
     def _schedule(self, kind: str, day_text: str, note: str) -> None:
-        day = date.fromisoformat(day_text)
-        view = self._call(lambda: self.workspace.plans.schedule_follow_up(self.view.id, kind, day, note),
-                          self.next_steps_page.contact_error.show_message)
-        if isinstance(view, cdto.ConversationView):
-            self._apply(view)
-            self.next_steps_page.show_view(self.view)
-            self.next_steps_page.contact_saved()
+        cid, day = self.view.id, date.fromisoformat(day_text)
+        runner().db(lambda: self.workspace.plans.schedule_follow_up(cid, kind, day, note), owner=self,
+                    done=lambda view: self._show_plan(view, self.next_steps_page.contact_saved),
+                    failed=self._place(self.next_steps_page.contact_error.show_message))
 
     def _save_what_matters(self, text: str) -> None:
-        if self._call(lambda: self.workspace.conversations.save_what_matters(self.view.id, text)) is not FAILED:
+        cid = self.view.id
+
+        def saved(_none: None) -> None:
+            self._ok()
             self._saved()
 
+        # Typed like her notes: only the newest text is written when several saves wait.
+        runner().db(lambda: self.workspace.conversations.save_what_matters(cid, text), owner=self,
+                    key=f"what-matters:{cid}", done=saved)
+
     def _save_assessment(self, coping: str, indicators: list, level: int, reason: str) -> None:
-        view = self._call(lambda: self.workspace.conversations.set_assessment(
-            self.view.id, coping, tuple(indicators), level or None, reason), self.assessment_page.error.show_message)
-        if isinstance(view, cdto.ConversationView):
+        cid = self.view.id
+
+        def show(view: cdto.ConversationView) -> None:
             self._apply(view)
             self.assessment_page.show_saved()
 
+        runner().db(lambda: self.workspace.conversations.set_assessment(cid, coping, tuple(indicators), level or None,
+                                                                        reason),
+                    owner=self, done=show, failed=self._place(self.assessment_page.error.show_message))
+
     # ---- the summary
 
-    def _summary(self):  # type: ignore[no-untyped-def]
-        return self._call(lambda: self.workspace.summaries.family_summary(self.view.id, language()))
-
     def _show_summary(self) -> None:
-        self.view = self.workspace.conversations.view(self.view.id)
-        summary = self._summary()
-        if summary is not FAILED:
+        cid, lang = self.view.id, language()
+
+        def show(result) -> None:  # type: ignore[no-untyped-def]
+            view, summary = result
+            self._refresh(view)
+            self._ok()
             self.summary_page.show_summary(summary_html(summary), self.view)
+
+        runner().db(lambda: (self.workspace.conversations.view(cid), self.workspace.summaries.family_summary(cid, lang)),
+                    owner=self, done=show)
 
     def read_back(self) -> None:
         """The summary in large, plain type, for reading back with the family."""
-        summary = self._summary()
-        if summary is FAILED:
-            return
-        self.read_back_page.show_summary(summary_html(summary), self.view)
-        self.stack.setCurrentIndex(5)
-        self._panels(False)  # the screen is turned towards the family: only their summary
+        cid, lang = self.view.id, language()
+
+        def show(summary) -> None:  # type: ignore[no-untyped-def]
+            self._ok()
+            self.read_back_page.show_summary(summary_html(summary), self.view)
+            self.stack.setCurrentIndex(5)
+            self._panels(False)  # the screen is turned towards the family: only their summary
+
+        runner().db(lambda: self.workspace.summaries.family_summary(cid, lang), owner=self, done=show)
 
     def _agree(self, answer: str, note: str) -> None:
-        agrees = answer == "yes"
-        view = self._call(lambda: self.workspace.summaries.set_agreement(self.view.id, agrees, note))
-        if isinstance(view, cdto.ConversationView):
+        cid, agrees = self.view.id, answer == "yes"
+
+        def show(view: cdto.ConversationView) -> None:
             self._apply(view)
             if self.stack.currentIndex() == 5:
                 self.read_back()
             else:
                 self._show_summary()
 
-    def save_pdf(self) -> Path | None:
-        """Save the family's copy as a PDF in the documents folder (an audited export)."""
+        runner().db(lambda: self.workspace.summaries.set_agreement(cid, agrees, note), owner=self, done=show)
+
+    def save_pdf(self) -> None:
+        """Save the family's copy as a PDF in the documents folder (an audited export, consent checked);
+        ``pdf_saved`` tells where it went."""
         folder = self.export_dir or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)) / "Tovholder"
-        target = self._call(lambda: self.workspace.summaries.save_pdf(self.view.id, folder, language()),
-                            self.summary_page.message.show_message)
-        if not isinstance(target, Path):
-            return None
-        self.summary_page.show_info(fill(self.tr("Saved as {path}. Open it to print it for the family."),
-                                         path=str(target)))
-        return target
+        cid, lang = self.view.id, language()
+
+        def show(target: Path) -> None:
+            self._ok()
+            self.summary_page.show_info(fill(self.tr("Saved as {path}. Open it to print it for the family."),
+                                             path=str(target)))
+            self.pdf_saved.emit(target)
+
+        runner().db(lambda: self.workspace.summaries.save_pdf(cid, folder, lang), owner=self, done=show,
+                    failed=self._place(self.summary_page.message.show_message),
+                    label=self.tr("Making the family's PDF …"))
 
     def finish(self) -> None:
-        view = self._call(lambda: self.workspace.conversations.complete(self.view.id),
-                          self.summary_page.message.show_message)
-        if isinstance(view, cdto.ConversationView):
+        cid = self.view.id
+
+        def show(view: cdto.ConversationView) -> None:
             self._apply(view)
             self._show_summary()
+
+        runner().db(lambda: self.workspace.conversations.complete(cid), owner=self, done=show,
+                    failed=self._place(self.summary_page.message.show_message))
 
     # ---- full screen
 
@@ -419,9 +506,14 @@ class ConversationWindow(QWidget):
             self.go_to(self.current_key)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        page = self.section_page if self.stack.currentIndex() == 0 else self.next_steps_section
+        # Closing is also how the lock closes her conversations: what is not on disk yet is written now
+        # (waiting for the lane), so that the records can be closed right after.
+        self.notes.flush()
         if self.current_key and self.current_key != ASSESSMENT_KEY:
-            self._call(lambda: self.workspace.conversations.move_cursor(self.view.id, self.current_key,
-                                                                        page.cursor_position()))
+            cid, key, position = self.view.id, self.current_key, self._current_section_page().cursor_position()
+            try:
+                runner().call(lambda: self.workspace.conversations.move_cursor(cid, key, position))
+            except KnownError as exc:
+                log.warning("where she was could not be kept: %s", type(exc).__name__)
         self.closed.emit(self.view.id, self.view.case_id)
         super().closeEvent(event)

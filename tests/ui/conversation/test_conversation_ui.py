@@ -11,9 +11,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from app.core.errors import DiskFullError
 from app.services.cases import dto
+from app.ui.common.i18n import error_text
+from app.ui.conversation.notes import draft_key
 from app.ui.conversation.window import ConversationWindow
 from tests.conftest import PASSWORD, TODAY
+from tests.helpers.tasks import settle
 from tests.ui.profile.test_profile_and_lock import unlock_with
 
 
@@ -36,11 +40,24 @@ def holm_family(workspace) -> str:  # type: ignore[no-untyped-def]
 def start(qtbot, main_window, case_id: str) -> ConversationWindow:  # type: ignore[no-untyped-def]
     main_window.case_list.refresh()
     main_window.open_case(case_id)
+    settle(qtbot)
     qtbot.mouseClick(main_window.overview.start_button, Qt.MouseButton.LeftButton)
-    [window] = main_window.actions.conversation_windows
-    qtbot.addWidget(window)
+    settle(qtbot)
+    [window] = main_window.actions.conversation_windows  # closed with the main window (it is its parent)
     qtbot.waitUntil(window.isActiveWindow)  # the app activates it; its shortcuts need that
+    settle(qtbot)
     return window
+
+
+def saved_shown(window: ConversationWindow) -> bool:
+    """The bar says "Gemt hh:mm:ss"."""
+    return window.saved_label.text().startswith(window.tr("Saved {time}").split("{")[0])
+
+
+def go(qtbot, window: ConversationWindow, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Jump to part ``key`` and wait until what it shows has been read."""
+    window.go_to(key)
+    settle(qtbot)
 
 
 def section_key(window: ConversationWindow, kind: str, first_name: str = "") -> str:
@@ -64,6 +81,7 @@ def capture(qtbot, window: ConversationWindow, kind: str, text: str, about: str 
         box.setChecked(box.property("area") == area)
     qtbot.keyClicks(page.item_text, text)
     qtbot.keyClick(page.item_text, Qt.Key.Key_Return)
+    settle(qtbot)
 
 
 def test_a_whole_conversation(qtbot, main_window, demo_workspace, tmp_path):
@@ -74,92 +92,107 @@ def test_a_whole_conversation(qtbot, main_window, demo_workspace, tmp_path):
     assert window.section_page.title.text()  # the first part of the guide, with its open questions
     assert window.section_page.prompts_box.count() > 0
 
-    # She writes as the family talks; every keystroke is saved.
+    # She writes as the family talks; every keystroke is saved, without the typing waiting for it.
     qtbot.keyClicks(window.section_page.notes, "Familien ønsker ro på hverdagen")
+    assert window.saved_label.text() == window.tr("Saving …")  # not "Gemt" while she types
+    settle(qtbot)
     assert ws.conversations.view(window.view.id).section("formaal").notes == "Familien ønsker ro på hverdagen"
-    assert window.saved_label.text()
+    qtbot.waitUntil(lambda: saved_shown(window))  # once she pauses
 
     # Jump to the older brother and mark him as not present; a reason is asked for first.
     villads = section_key(window, "member", "Villads")
-    window.go_to(villads)
+    go(qtbot, window, villads)
     assert "Villads" in window.section_page.title.text()
     qtbot.mouseClick(window.section_page.not_present, Qt.MouseButton.LeftButton)
     assert window.section_page.status_error.isVisible()
     qtbot.keyClicks(window.section_page.reason, "Til fodbold i dag; vi taler med ham næste gang")
     qtbot.keyClick(window.section_page.reason, Qt.Key.Key_Return)
+    settle(qtbot)
     assert window.view.section(villads).status == "not_present"
     assert window.outline.current_text().strip().startswith("–")
 
     # Offers before the family's needs and resources: closed.
-    window.go_to(section_key(window, "offers"))
+    go(qtbot, window, section_key(window, "offers"))
     assert window.offers_page.closed.isVisible()
     assert not window.offers_page.cards
 
     # Capture a need about Villads and a resource, in the family's words.
-    window.go_to(villads)
+    go(qtbot, window, villads)
     capture(qtbot, window, "need", "Villads føler sig overset derhjemme", about="Villads", area="mental_wellbeing")
-    window.go_to(section_key(window, "general"))
+    go(qtbot, window, section_key(window, "general"))
     capture(qtbot, window, "resource", "Mormor hjælper hver tirsdag", area="network_family")
     assert window.needs_list.count() == 1 and window.resources_list.count() == 1
 
     # Now the offers open, matched to the needs, with a warning where the age does not fit.
-    window.go_to(section_key(window, "offers"))
+    go(qtbot, window, section_key(window, "offers"))
     assert not window.offers_page.closed.isVisible()
     sibling_group = window.offers_page.cards["soeskendegruppe"]
     card_text = " ".join(label.text() for label in sibling_group.findChildren(type(window.family)))
     assert "Villads" in card_text and "9" in card_text and "12" in card_text  # 14 years old, group for 9–12
     refer = [b for b in sibling_group.findChildren(type(window.pause_button)) if b.text() == window.offers_page.tr("Refer")]
     qtbot.mouseClick(refer[0], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [r.offer_code for r in window.view.referrals] == ["soeskendegruppe"]
     assert window.view.referrals[0].warnings
 
     # Agree next steps and the next contact (due today).
-    window.go_to(section_key(window, "next_steps"))
+    go(qtbot, window, section_key(window, "next_steps"))
     page = window.next_steps_page
     qtbot.keyClicks(page.what_matters, "At både Freja og Villads har det godt")
     qtbot.keyClicks(page.what, "Vi finder en søskendegruppe til Villads")
     qtbot.keyClicks(page.who_name, "Hanne")
     qtbot.keyClicks(page.due, "15-12-2026")
     qtbot.mouseClick(page.add_step_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [s.what for s in window.view.agreed_steps] == ["Vi finder en søskendegruppe til Villads"]
     page.contact_kind.setCurrentIndex(page.contact_kind.findData("home_visit"))
     qtbot.keyClicks(page.contact_date, TODAY.strftime("%d-%m-%Y"))
     qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [f.kind for f in window.view.follow_ups] == ["home_visit"]
 
     # The summary, read back with the family, who agree.
-    window.go_to(section_key(window, "summary"))
+    go(qtbot, window, section_key(window, "summary"))
     summary_text = window.summary_page.document.text()
     for words in ("Villads føler sig overset derhjemme", "Mormor hjælper hver tirsdag",
                   "Vi finder en søskendegruppe til Villads", "At både Freja og Villads har det godt"):
         assert words in summary_text
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert window.stack.currentWidget().widget() is window.read_back_page
     assert not window.left.isVisible()
     qtbot.mouseClick(window.read_back_page.agree, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.view.family_agrees is True
 
     # The family's copy as PDF, checked by reading its text back.
-    window.go_to(section_key(window, "summary"))
+    go(qtbot, window, section_key(window, "summary"))
     window.export_dir = tmp_path
-    path = window.save_pdf()
-    assert path is not None and path.exists()
+    with qtbot.waitSignal(window.pdf_saved, timeout=20_000) as saved:
+        qtbot.mouseClick(window.summary_page.pdf_button, Qt.MouseButton.LeftButton)
+    path = saved.args[0]
+    assert path.parent == tmp_path and path.exists()
+    assert str(path) in window.summary_page.info.text()
     text = "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "Familien Birkholm" in text and "Villads føler sig overset derhjemme" in text
 
     # Finishing needs everyone accounted for.
     qtbot.mouseClick(window.summary_page.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.summary_page.message.isVisible() and "Signe" in window.summary_page.message.text()
     for name in ("Signe", "Freja"):
-        window.go_to(section_key(window, "member", name))
+        go(qtbot, window, section_key(window, "member", name))
         qtbot.mouseClick(window.section_page.addressed, Qt.MouseButton.LeftButton)
-    window.go_to(section_key(window, "summary"))
+    go(qtbot, window, section_key(window, "summary"))
     qtbot.mouseClick(window.summary_page.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.view.status == "completed"
 
     # Back in the case list: the home visit is due today.
     window.close()
+    settle(qtbot)
     main_window.case_list.refresh()
+    settle(qtbot)
     row = next(i for i in main_window.case_list.model.rows() if i.id == case_id)
     assert "follow_up_due" in row.attention
     assert row.next_follow_up_on == TODAY
@@ -183,7 +216,9 @@ def test_no_conversation_without_consent(qtbot, main_window, demo_workspace):
         members=(dto.MemberInput("barn", "Otto", "Tofteby", birth_date=date(2019, 1, 1)),)))
     main_window.case_list.refresh()
     main_window.open_case(overview.id)
+    settle(qtbot)
     qtbot.mouseClick(main_window.overview.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert not main_window.actions.conversation_windows
     assert main_window.overview.message.isVisible()
 
@@ -196,19 +231,23 @@ def test_locking_mid_conversation_brings_it_back_where_she_was(qtbot, controller
     main = controller.main
     main.case_list.refresh()
     main.open_case(case_id)
+    settle(qtbot)
     main.actions.start_conversation()
+    settle(qtbot)
     [window] = main.actions.conversation_windows
     key = section_key(window, "member", "Freja")
     window.go_to(key)
-    qtbot.keyClicks(window.section_page.notes, "Freja er glad for gymnastik")
+    qtbot.keyClicks(window.section_page.notes, "Freja er glad for gymnastik")  # locked before the saves ran
 
     with qtbot.waitSignal(controller.locked):
         main.lock_action.trigger()
     assert not controller.main
 
     unlock_with(qtbot, controller, PASSWORD, controller.unlocked)
+    settle(qtbot)
     [window] = controller.main.actions.conversation_windows
     qtbot.addWidget(window)
+    settle(qtbot)
     assert window.current_key == key
     assert window.section_page.notes.toPlainText() == "Freja er glad for gymnastik"
     assert window.section_page.cursor_position() == len("Freja er glad for gymnastik")
@@ -223,7 +262,7 @@ def test_the_conversation_screen_is_in_danish(qtbot, main_window, demo_workspace
 def test_she_edits_the_summary_wording(qtbot, main_window, demo_workspace):
     window = start(qtbot, main_window, holm_family(demo_workspace))
     capture(qtbot, window, "need", "hjælp til skolen", area="health_literacy")
-    window.go_to(section_key(window, "summary"))
+    go(qtbot, window, section_key(window, "summary"))
     page = window.summary_page
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert page.editor.isVisible() and not page.document.isVisible()
@@ -232,7 +271,65 @@ def test_she_edits_the_summary_wording(qtbot, main_window, demo_workspace):
     qtbot.keyClicks(field, "Hjælp til at forklare sygdommen for skolen")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.keyClicks(page.what_matters, "Ro på hverdagen")
+    settle(qtbot)
     assert [i.text for i in window.view.needs] == ["Hjælp til at forklare sygdommen for skolen"]
     assert demo_workspace.conversations.view(window.view.id).what_matters_most == "Ro på hverdagen"
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert "Hjælp til at forklare sygdommen for skolen" in page.document.text()
+
+
+def disk_full(*args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    raise DiskFullError()
+
+
+def test_a_refused_save_keeps_her_text_and_saves_it_with_the_next_change(qtbot, main_window, demo_workspace,
+                                                                         monkeypatch):
+    ws = demo_workspace
+    window = start(qtbot, main_window, holm_family(ws))
+    cid, key = window.view.id, window.current_key
+    monkeypatch.setattr(ws.conversations, "save_notes", disk_full)
+    notes = window.section_page.notes
+    qtbot.keyClicks(notes, "Mor sover dårligt")
+    settle(qtbot)
+    assert notes.toPlainText() == "Mor sover dårligt" and not notes.isReadOnly()
+    assert window.saved_label.text() == window.tr("Not saved – it is tried again when you write")
+    assert window.problem.isVisible() and window.problem.text() == error_text(DiskFullError())
+    # Going elsewhere and back does not bring the older text from the disk back.
+    go(qtbot, window, section_key(window, "general"))
+    go(qtbot, window, key)
+    assert notes.toPlainText() == "Mor sover dårligt"
+
+    monkeypatch.undo()  # space again
+    qtbot.keyClicks(notes, "!")
+    settle(qtbot)
+    assert ws.conversations.view(cid).section(key).notes == "Mor sover dårligt!"
+    assert not window.problem.isVisible()
+    qtbot.waitUntil(lambda: saved_shown(window))
+
+
+def test_text_the_disk_refused_comes_back_after_closing(qtbot, main_window, demo_workspace, monkeypatch):
+    ws = demo_workspace
+    window = start(qtbot, main_window, holm_family(ws))
+    cid = window.view.id
+    key = section_key(window, "member", "Freja")
+    go(qtbot, window, key)
+    monkeypatch.setattr(ws.conversations, "save_notes", disk_full)
+    qtbot.keyClicks(window.section_page.notes, "Freja hoster om natten")
+    settle(qtbot)
+    assert window.saved_label.text() == window.tr("Not saved – it is tried again when you write")
+
+    qtbot.mouseClick(window.pause_button, Qt.MouseButton.LeftButton)  # still full: kept as a draft
+    settle(qtbot)
+    assert not main_window.actions.conversation_windows
+    assert ws.conversations.view(cid).section(key).notes == ""
+    assert ws.drafts.get(draft_key(cid)).payload["sections"][key]["text"] == "Freja hoster om natten"
+
+    monkeypatch.undo()  # space again
+    main_window.actions.open_conversation(cid)
+    settle(qtbot)
+    [window] = main_window.actions.conversation_windows
+    settle(qtbot)
+    assert window.current_key == key
+    assert window.section_page.notes.toPlainText() == "Freja hoster om natten"
+    assert ws.conversations.view(cid).section(key).notes == "Freja hoster om natten"
+    assert ws.drafts.get(draft_key(cid)) is None
