@@ -105,7 +105,7 @@ class CaseService:
             # Core rows read by position: a Row's attribute access costs microseconds, and the
             # first keystrokes fill a whole page.
             conn = session.connection()
-            rows = conn.execute(page).tuples().all()
+            rows = conn.execute(page).all()
             total, exact = len(rows), True
             if total == flt.limit:
                 cap = max(TOTAL_CAP, flt.limit)
