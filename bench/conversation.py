@@ -303,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         store_bench.print_timing("autosave", autosave)
         for side in SIDES:
             slow = [(k, ms) for k, ms in enumerate(autosave_times[side], start=1) if ms > MAX_AUTOSAVE_MS]
+            results[f"autosave_over_{MAX_AUTOSAVE_MS:.0f}ms_{side}"] = [{"keystroke": k, "ms": ms} for k, ms in slow]
             print(f"  autosave {side:<9} over {MAX_AUTOSAVE_MS:.0f} ms: {len(slow)} of {len(autosave_times[side])}"
                   + (" (keystroke: ms) " + ", ".join(f"{k}: {ms:.0f}" for k, ms in slow[:10]) if slow else ""))
 
@@ -311,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf = {side: store_bench.summarise(v) for side, v in pdf_times.items()}
         store_bench.print_timing("export_pdf", pdf)
         print(f"  PDF size: encrypted {pdf_sizes['encrypted']:,} bytes, plain {pdf_sizes['plain']:,} bytes")
+        results["pdf_bytes"] = pdf_sizes
     finally:
         for workspace in ws.values():
             workspace.store.close()

@@ -8,6 +8,7 @@ the median and the maximum in ms and the line ``ratio network_pdf <median / 1000
 is a PDF within 1 s (ratio at most 1.00).
 
     python bench/network_pdf.py                      # 20 renders of 150 people and 300 ties
+    python bench/network_pdf.py --json /tmp/network_pdf.json
     python bench/network_pdf.py --runs 50 --no-table
     python bench/network_pdf.py --write /tmp/big.pdf # also save the measured map to look at
     python bench/network_pdf.py --sample /tmp/sample.pdf   # save the small sample map (14 people)
@@ -18,6 +19,7 @@ Exit status 0 unless something crashes; a missed target is printed as MISS.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import platform
 import random
@@ -144,6 +146,7 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=150)
     parser.add_argument("--ties", type=int, default=300)
     parser.add_argument("--no-table", action="store_true", help="the map page only")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file as JSON")
     parser.add_argument("--write", type=Path, help="also write the measured PDF to this file")
     parser.add_argument("--sample", type=Path, help="also write the 14-person sample map to this file")
     args = parser.parse_args()
@@ -168,6 +171,18 @@ def main() -> int:
     print(f"ratio network_pdf {median / TARGET_MS:.3f}")
     verdict = "PASS" if median <= TARGET_MS and max(times) <= TARGET_MS else "MISS"
     print(f"target: within {TARGET_MS:.0f} ms (median and every run): {verdict}")
+    if args.json:
+        p95 = sorted(times)[max(1, math.ceil(0.95 * len(times))) - 1]  # nearest rank
+        args.json.write_text(json.dumps({
+            "date": time.strftime("%Y-%m-%d"), "args": {k: str(v) for k, v in vars(args).items()},
+            "python": platform.python_version(), "reportlab": reportlab.Version, "font": fonts.regular,
+            "truetype": fonts.unicode, "pdf_bytes": len(pdf), "first_ms": first_ms,
+            "figures": {"network_pdf": {"median_ms": median, "p95_ms": p95, "max_ms": max(times), "min_ms": min(times),
+                                 "runs_ms": times, "ratio": median / TARGET_MS, "people": args.people, "ties": args.ties, "table": not args.no_table}},
+            "targets": [{"target": f"within {TARGET_MS:.0f} ms (median and every run)",
+                         "pass": verdict == "PASS", "value": f"median {median:.1f} ms, max {max(times):.1f} ms"}],
+        }, indent=2))
+        print(f"results written to {args.json}")
     if args.write:
         args.write.write_bytes(pdf)
         print(f"wrote {args.write}")

@@ -7,6 +7,7 @@ unmeasured render that registers the fonts. Prints the median and the maximum in
 ``ratio summary_pdf <median / 1000 ms>``; the target is a PDF within 1 s (ratio at most 1.00).
 
     python bench/summary_pdf.py               # 50 renders
+    python bench/summary_pdf.py --json /tmp/summary_pdf.json
     python bench/summary_pdf.py --runs 200
     python bench/summary_pdf.py --write /tmp/sample.pdf   # also save one sample to look at
 
@@ -16,6 +17,8 @@ Exit status 0 unless something crashes; a missed target is printed as MISS.
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import platform
 import statistics
 import sys
@@ -109,6 +112,7 @@ def realistic_summary() -> FamilySummary:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--json", type=Path, help="also write every figure to this file as JSON")
     parser.add_argument("--write", type=Path, help="also write one rendered sample PDF to this file")
     args = parser.parse_args()
 
@@ -131,6 +135,18 @@ def main() -> int:
     print(f"ratio summary_pdf {median / TARGET_MS:.3f}")
     verdict = "PASS" if median <= TARGET_MS and max(times) <= TARGET_MS else "MISS"
     print(f"target: within {TARGET_MS:.0f} ms (median and every run): {verdict}")
+    if args.json:
+        p95 = sorted(times)[max(1, math.ceil(0.95 * len(times))) - 1]  # nearest rank
+        args.json.write_text(json.dumps({
+            "date": time.strftime("%Y-%m-%d"), "args": {k: str(v) for k, v in vars(args).items()},
+            "python": platform.python_version(), "reportlab": reportlab.Version, "font": fonts.regular,
+            "truetype": fonts.unicode, "pdf_bytes": len(pdf), "first_ms": first_ms,
+            "figures": {"summary_pdf": {"median_ms": median, "p95_ms": p95, "max_ms": max(times), "min_ms": min(times),
+                                 "runs_ms": times, "ratio": median / TARGET_MS}},
+            "targets": [{"target": f"within {TARGET_MS:.0f} ms (median and every run)",
+                         "pass": verdict == "PASS", "value": f"median {median:.1f} ms, max {max(times):.1f} ms"}],
+        }, indent=2))
+        print(f"results written to {args.json}")
     if args.write:
         args.write.write_bytes(pdf)
         print(f"wrote {args.write}")
