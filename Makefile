@@ -38,6 +38,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summary_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/conversation.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/case_history.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/network.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/network_pdf.py
 
