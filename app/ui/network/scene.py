@@ -18,11 +18,11 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
+    QStaticText,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -45,6 +45,15 @@ SECTOR_COLOURS = {     # Okabe–Ito: orange, sky blue, bluish green, vermillion
     n.SECTOR_PROFESSIONAL: QColor("#D55E00"),
 }
 INK = QColor("#1f2a2e")
+TIE_COLOUR = QColor("#4a5659")
+# Built once: a map of 150 people and 300 ties makes thousands of these, and each Qt enum lookup costs.
+PERSON_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+KEPT_PICTURE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+HALO_PEN = QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+NAME_BRUSH = QBrush(INK)
+TIE_PEN = QPen(TIE_COLOUR, 1.6)
+STRAINED_TIE_PEN = QPen(TIE_COLOUR, 1.6, Qt.PenStyle.DashLine)
 
 
 def to_scene(angle: float, distance: float) -> QPointF:
@@ -105,14 +114,20 @@ def mark_path(sector: str, size: float = MARK) -> QPainterPath:
     return path
 
 
-HALO_OFFSETS = tuple((math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 30))
+HALO_OFFSETS = tuple(QPointF(math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 45))
 
 
 class MapNameHalo(QGraphicsSimpleTextItem):
     """The white halo under a name: the name drawn in the pen's colour a pen's half-width to every side.
 
-    It reads like the name's outline stroked with the pen, but costs a dozen cached glyph runs instead of
-    stroking every letter's outline (stroking 150 names took most of a full repaint of the map)."""
+    It reads like the name's outline stroked with the pen, but costs eight copies of the laid-out text
+    instead of stroking the outline of every letter (stroking 150 names took most of a full repaint of
+    the map). The text is laid out once per name (``QStaticText``), exactly where the name's letters are."""
+
+    def __init__(self, text: str, parent: QGraphicsItem) -> None:
+        super().__init__(text, parent)
+        self._static = QStaticText()
+        self._static.setTextFormat(Qt.TextFormat.PlainText)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         # Qt's text item leaves the pen out of its bounds; the halo reaches a half pen width beyond the text.
@@ -123,12 +138,13 @@ class MapNameHalo(QGraphicsSimpleTextItem):
         text = self.text()
         if not text:
             return
+        if self._static.text() != text:
+            self._static.setText(text)
         radius = self.pen().widthF() / 2
         painter.setFont(self.font())
         painter.setPen(self.pen().color())
-        baseline = QFontMetricsF(self.font()).ascent()
-        for dx, dy in HALO_OFFSETS:
-            painter.drawText(QPointF(dx * radius, baseline + dy * radius), text)
+        for offset in HALO_OFFSETS:
+            painter.drawStaticText(offset * radius, self._static)
 
 
 class MapPersonItem(QGraphicsItem):
@@ -141,25 +157,23 @@ class MapPersonItem(QGraphicsItem):
     def __init__(self, person: n.MapPersonView, label: str, font: QFont) -> None:
         super().__init__()
         self.person = person
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(PERSON_FLAGS)
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(KEPT_PICTURE)
         # The name with a white halo: a tie passing under it does not run through the letters, yet
         # stays visible between them (a conflict tie must never disappear behind a name).
         self.halo = MapNameHalo(label, self)
         self.halo.setFont(font)
-        self.halo.setPen(QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                              Qt.PenJoinStyle.RoundJoin))
+        self.halo.setPen(HALO_PEN)
         self.label = QGraphicsSimpleTextItem(label, self)
         self.label.setFont(font)
-        self.label.setBrush(QBrush(INK))
+        self.label.setBrush(NAME_BRUSH)
         self.label.setPos(MARK * 0.75, -self.label.boundingRect().height() / 2)
         self.halo.setPos(self.label.pos())
         for text in (self.halo, self.label):
-            text.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            text.setCacheMode(KEPT_PICTURE)
         self.setToolTip(self._tooltip())
         self.setPos(to_scene(person.angle, person.distance))
         self.shown_sector = self.sector_here()
@@ -235,11 +249,8 @@ class MapTieItem(QGraphicsLineItem):
         super().__init__()
         self.tie, self.a, self.b = tie, a, b
         self.setZValue(1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        pen = QPen(QColor("#4a5659"), 1.6)
-        if tie.quality == "strained":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.setPen(pen)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setPen(STRAINED_TIE_PEN if tie.quality == "strained" else TIE_PEN)
         self._bounds: QRectF | None = None
         self._zigzag: QPainterPath | None = None
         self.follow()
@@ -269,7 +280,7 @@ class MapTieItem(QGraphicsLineItem):
             line = self.line()
             self._zigzag = zigzag_path(line.p1(), line.p2(), 5.0, 14.0, lead=MARK * 0.9)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#4a5659"), 3.0 if self.isSelected() else 1.5))
+        painter.setPen(QPen(TIE_COLOUR, 3.0 if self.isSelected() else 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._zigzag)
 
