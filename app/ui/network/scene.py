@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -54,6 +54,10 @@ HALO_PEN = QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.Ro
 NAME_BRUSH = QBrush(INK)
 TIE_PEN = QPen(TIE_COLOUR, 1.6)
 STRAINED_TIE_PEN = QPen(TIE_COLOUR, 1.6, Qt.PenStyle.DashLine)
+CHOSEN_TIE_PEN = QPen(TIE_COLOUR, 3.0)
+CHOSEN_STRAINED_TIE_PEN = QPen(TIE_COLOUR, 3.0, Qt.PenStyle.DashLine)
+CONFLICT_TIE_PEN = QPen(TIE_COLOUR, 1.5)
+CHOSEN_CONFLICT_TIE_PEN = QPen(TIE_COLOUR, 3.0)
 
 
 def to_scene(angle: float, distance: float) -> QPointF:
@@ -128,11 +132,27 @@ class MapNameHalo(QGraphicsSimpleTextItem):
         super().__init__(text, parent)
         self._static = QStaticText()
         self._static.setTextFormat(Qt.TextFormat.PlainText)
+        self._bounds: QRectF | None = None
+
+    # What changes the bounds; Qt asks for the old bounds first, so they are dropped after.
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._bounds = None
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802
+        super().setFont(font)
+        self._bounds = None
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802
+        super().setPen(pen)
+        self._bounds = None
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         # Qt's text item leaves the pen out of its bounds; the halo reaches a half pen width beyond the text.
-        margin = self.pen().widthF() / 2 + 1
-        return super().boundingRect().adjusted(-margin, -margin, margin, margin)
+        if self._bounds is None:
+            margin = self.pen().widthF() / 2 + 1
+            self._bounds = super().boundingRect().adjusted(-margin, -margin, margin, margin)
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         text = self.text()
@@ -250,7 +270,13 @@ class MapTieItem(QGraphicsLineItem):
         self.tie, self.a, self.b = tie, a, b
         self.setZValue(1)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setPen(STRAINED_TIE_PEN if tie.quality == "strained" else TIE_PEN)
+        strained = tie.quality == "strained"
+        self.setPen(STRAINED_TIE_PEN if strained else TIE_PEN)
+        self._pens = {  # (conflict, chosen): the pen
+            (False, False): self.pen(), (False, True): CHOSEN_STRAINED_TIE_PEN if strained else CHOSEN_TIE_PEN,
+            (True, False): CONFLICT_TIE_PEN, (True, True): CHOSEN_CONFLICT_TIE_PEN}
+        self._conflict = tie.quality == "conflict"
+        self._line = QLineF()
         self._bounds: QRectF | None = None
         self._zigzag: QPainterPath | None = None
         self.follow()
@@ -261,6 +287,7 @@ class MapTieItem(QGraphicsLineItem):
         if line.p1() == a and line.p2() == b and self._bounds is not None:
             return
         self.setLine(a.x(), a.y(), b.x(), b.y())  # Qt asks for the old bounds first: they are still kept
+        self._line = self.line()
         self._bounds = self._zigzag = None
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -269,18 +296,13 @@ class MapTieItem(QGraphicsLineItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self.tie.quality != "conflict":
-            pen = QPen(self.pen())
-            if self.isSelected():
-                pen.setWidthF(3.0)
-            painter.setPen(pen)
-            painter.drawLine(self.line())
+        painter.setPen(self._pens[self._conflict, self.isSelected()])
+        if not self._conflict:
+            painter.drawLine(self._line)
             return
         if self._zigzag is None:
-            line = self.line()
-            self._zigzag = zigzag_path(line.p1(), line.p2(), 5.0, 14.0, lead=MARK * 0.9)
+            self._zigzag = zigzag_path(self._line.p1(), self._line.p2(), 5.0, 14.0, lead=MARK * 0.9)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(TIE_COLOUR, 3.0 if self.isSelected() else 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._zigzag)
 
