@@ -1,6 +1,9 @@
 """The network map window: the map (click to add, drag to move, Shift+drag or the tie tool to tie two
 people), and beside it the person, the list, the measures and the versions. Undo and redo cover every
-change; exports (PNG, PDF) need the family's consent and are audited."""
+change; exports (PNG, PDF) need the family's consent and are audited.
+
+The window shows at once and fills when the map has been read; every service call goes through the
+task runner (app/ui/common/tasks.py), so reading and saving never hold up the screen."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from app.services.network import dto as n
 from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DRAFT_PAUSE_MS
 from app.ui.common.i18n import error_text, fill, language
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import banner, scrolled
 from app.ui.network.compare import MapComparison
 from app.ui.network.editor import MapEditor
@@ -45,21 +49,23 @@ class NetworkMapWindow(QWidget):
 
     closed = Signal(str)
     partner_directory_requested = Signal()
+    loaded = Signal()  # the map has been read and is shown
+    exported = Signal(object)  # the path of an export just written
 
     def __init__(self, workspace: Workspace, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.workspace = workspace
         self.case_id = case_id
-        view = workspace.network.open_map(case_id)
-        self.map_view = view
-        self.editor = MapEditor(workspace, case_id, self, data=view.data)  # the map just read, not read again
+        self.map_view = n.NetworkMapView(case_id, "", (), n.MapData())  # until the map has been read
+        self.editor = MapEditor(workspace, case_id, self)
         self.setObjectName("networkWindow")
-        self.setWindowTitle(fill(self.tr("Network map – {family}"), family=view.family_name))
+        self.setWindowTitle(fill(self.tr("Network map – {family}"), family="…"))
         self.resize(1440, 900)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 
         toolbar = QToolBar()
+        self.toolbar = toolbar
         self.add_action = self._action(toolbar, self.tr("Add person"), "Ins", self._add_here)
         self.tie_action = self._action(toolbar, self.tr("Draw ties"), "T", self._tie_mode)
         self.tie_action.setCheckable(True)
@@ -115,7 +121,6 @@ class NetworkMapWindow(QWidget):
         self.scene.set_labels(self.sector_labels(), self.centre_text())
         self.view = MapView(self.scene)
         self.form = PersonForm()
-        self.form.set_partners(workspace.partners.find())
         self.list_page = PeopleList(self.editor)
         self.people, self.table, self.ties = self.list_page.model, self.list_page.table, self.list_page.ties
         self.measures = MeasuresPanel()
@@ -128,6 +133,7 @@ class NetworkMapWindow(QWidget):
         self.tabs.addTab(self.versions, self.tr("Versions"))
         self.tabs.setMinimumWidth(500)
         splitter = QSplitter()
+        self.splitter = splitter
         splitter.addWidget(self.view)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
@@ -161,6 +167,7 @@ class NetworkMapWindow(QWidget):
         self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_PAUSE_MS)
         self._details_timer.timeout.connect(self._refresh_details)
         self._previous_version: tuple[str, n.MapData] | None = None
+        self._reading_version = ""
         self._measures_stale = True
         self.tabs.currentChanged.connect(lambda _index: self._show_measures()
                                          if self.tabs.currentWidget() is self.measures_page else None)
@@ -180,8 +187,38 @@ class NetworkMapWindow(QWidget):
         self._draft_timer.timeout.connect(self.save_form_draft)
         self.form.edited.connect(self._draft_timer.start)
         self._has_draft = False
+        self._submitting = False  # a person from the form is on her way to the service
         self.form.reset.connect(self._form_reset)
-        self._restore_form_draft()
+        self._open()
+
+    def _open(self) -> None:
+        """Read the map, the partners and the person form's draft on the lane; the window is on screen
+        meanwhile, and can be used once the map is shown."""
+        for part in (self.toolbar, self.splitter):
+            part.setEnabled(False)
+        case_id, draft_key = self.case_id, self.draft_key
+        runner().db(lambda: self.workspace.network.open_map(case_id),
+                    owner=self, done=self._opened, failed=self._open_refused)
+        runner().db(lambda: self.workspace.partners.find(), owner=self, done=self.form.set_partners,
+                    failed=lambda exc: self._failed("", error_text(exc)))
+        runner().db(lambda: self.workspace.drafts.get(draft_key), owner=self, done=self._restore_form_draft,
+                    failed=lambda exc: self._failed("", error_text(exc)))
+
+    def _opened(self, view: n.NetworkMapView) -> None:
+        self.map_view = view
+        self.setWindowTitle(fill(self.tr("Network map – {family}"), family=view.family_name))
+        self.scene.set_labels(self.sector_labels(), self.centre_text())
+        self.editor.load(view.data)
+        self.versions.show_versions(view.versions, self.workspace.today())
+        for part in (self.toolbar, self.splitter):
+            part.setEnabled(True)
+        self.view.fit()
+        self.loaded.emit()
+
+    def _open_refused(self, exc: KnownError) -> None:
+        """The map could not be read: the window says why and stays empty (nothing can be changed)."""
+        self.message.setText(error_text(exc))
+        self.message.show()
 
     # ---- building
 
@@ -259,21 +296,34 @@ class NetworkMapWindow(QWidget):
         """The measures are worked out when their tab is shown (and kept up to date while it is)."""
         if not self._measures_stale:
             return
-        self._measures_stale = False
         previous = self.map_view.versions[-1] if self.map_view.versions else None
-        self.measures.show_measures(self.editor.data, self._version_data(previous.id) if previous else None,
+        if previous is not None and (self._previous_version is None or self._previous_version[0] != previous.id):
+            self._read_previous_version(previous.id)  # shown when it has been read
+            return
+        self._measures_stale = False
+        self.measures.show_measures(self.editor.data, self._previous_version[1] if previous else None,
                                     previous.label if previous else "")
 
-    def _version_data(self, version_id: str) -> n.MapData:
-        """A saved version's map, read once (a version never changes once saved)."""
-        if self._previous_version is None or self._previous_version[0] != version_id:
-            self._previous_version = (version_id, self.workspace.network.version_data(self.case_id, version_id))
-        return self._previous_version[1]
+    def _read_previous_version(self, version_id: str) -> None:
+        """The last saved version's map, read once (a version never changes once saved)."""
+        if self._reading_version == version_id:
+            return
+        self._reading_version = version_id
+        case_id = self.case_id
+        runner().db(lambda: self.workspace.network.version_data(case_id, version_id), owner=self,
+                    done=lambda data: self._previous_version_read(version_id, data),
+                    failed=lambda exc: self._failed("", error_text(exc)))
+
+    def _previous_version_read(self, version_id: str, data: n.MapData) -> None:
+        self._reading_version = ""
+        self._previous_version = (version_id, data)
+        if self.tabs.currentWidget() is self.measures_page:
+            self._show_measures()
 
     def _saved(self) -> None:
-        pending = self.editor.pending()
-        self.saved_label.setText(self.tr("Saving …") if pending else self.tr("All saved"))
-        if not pending:
+        saving = self.editor.saving()
+        self.saved_label.setText(self.tr("Saving …") if saving else self.tr("All saved"))
+        if not saving:
             self.message.hide()
 
     def _failed(self, field: str, text: str) -> None:
@@ -320,47 +370,64 @@ class NetworkMapWindow(QWidget):
         self.form.new_person(*n.centre_of(self.form.sector.currentData() or n.SECTOR_FAMILY, 2))
 
     def _submit(self, person_id: str, person: object) -> None:
+        """The person form saved: shown on the map once the service has checked and saved it; if it is
+        refused, the form keeps everything she typed and says why."""
         assert isinstance(person, n.PersonInput)
+        if self._submitting:
+            return  # Enter pressed again while the first one is being saved
         if person_id:
-            if self.editor.edit_person(person_id, person):
-                self.form.show_person(self.editor.data.person(person_id))
-                self.discard_form_draft()
-                self._form_needed(False)
+            self._submitting = self.editor.edit_person(person_id, person, done=self._person_changed,
+                                                       failed=self._person_refused)
         else:
-            added = self.editor.add_person(person)
-            if added is not None:
-                self.scene.select_person(added.id)
-                self.form.new_person(*n.centre_of(added.sector, added.horizon))
-                self.discard_form_draft()
-                self._form_needed(False)
+            self._submitting = True
+            self.editor.add_person(person, done=self._person_added, failed=self._person_refused)
+
+    def _person_added(self, added: n.MapPersonView) -> None:
+        self._submitting = False
+        self.scene.select_person(added.id)
+        self.form.new_person(*n.centre_of(added.sector, added.horizon))
+        self.discard_form_draft()
+        self._form_needed(False)
+
+    def _person_changed(self, person: n.MapPersonView) -> None:
+        self._submitting = False
+        if self.form.person_id == person.id:
+            self.form.show_person(self.editor.data.person(person.id) or person)
+        self.discard_form_draft()
+        self._form_needed(False)
+
+    def _person_refused(self, exc: KnownError) -> None:
+        self._submitting = False
+        field = getattr(exc, "field", "")
+        self.form.show_error(field if field in PersonForm.FIELDS else "", error_text(exc))
+        self.save_form_draft()  # what she typed is kept as a draft too, until it is saved
 
     # ---- the person form's draft
 
     def save_form_draft(self) -> None:
+        """Keep what is in the person form as a draft (on the lane; a newer draft replaces a waiting one)."""
         self._draft_timer.stop()
         if not self.form.dirty:
             return
-        try:
-            self.workspace.drafts.save(self.draft_key, "network_person", self.form.draft(), self.case_id)
-            self._has_draft = True
-        except KnownError as exc:
-            self._failed("", error_text(exc))
+        key, payload, case_id = self.draft_key, self.form.draft(), self.case_id
+        self._has_draft = True
+        runner().db(lambda: self.workspace.drafts.save(key, "network_person", payload, case_id), owner=self,
+                    failed=lambda exc: self._failed("", error_text(exc)), key=f"draft:{key}")
 
     def discard_form_draft(self) -> None:
         self._draft_timer.stop()
         if not self._has_draft:
             return
-        try:
-            self.workspace.drafts.discard(self.draft_key)
-            self._has_draft = False
-        except KnownError as exc:
-            self._failed("", error_text(exc))
+        key = self.draft_key
+        self._has_draft = False
+        runner().db(lambda: self.workspace.drafts.discard(key), owner=self,
+                    failed=lambda exc: self._failed("", error_text(exc)), key=f"draft:{key}")
 
     def _form_reset(self) -> None:
         self.discard_form_draft()
 
-    def _restore_form_draft(self) -> None:
-        draft = self.workspace.drafts.get(self.draft_key)
+    def _restore_form_draft(self, draft) -> None:  # type: ignore[no-untyped-def]
+        """Put the person form's draft back (read after the map, so the person it is about is known)."""
         if draft is None:
             return
         person = self.editor.data.person(draft.payload.get("person_id", ""))
@@ -393,13 +460,12 @@ class NetworkMapWindow(QWidget):
     # ---- versions
 
     def _save_version(self, label: str, day: str) -> None:
-        if not self.editor.flush():
-            return
-        try:
-            saved = self.workspace.network.save_version(self.case_id, label, date.fromisoformat(day) if day else None)
-        except KnownError as exc:
-            self.versions.error.show_message(error_text(exc))
-            return
+        """Keep the map as it is now (saved on the lane after every change she made before it)."""
+        case_id, saved_on = self.case_id, date.fromisoformat(day) if day else None
+        runner().db(lambda: self.workspace.network.save_version(case_id, label, saved_on), owner=self,
+                    done=self._version_saved, failed=lambda exc: self.versions.error.show_message(error_text(exc)))
+
+    def _version_saved(self, saved: n.MapVersionInfo) -> None:
         # The versions in the service's order (by day, then as saved), without reading the map again.
         versions = tuple(sorted((*self.map_view.versions, saved), key=lambda v: v.saved_on))
         self.map_view = dataclasses.replace(self.map_view, versions=versions)
@@ -407,23 +473,20 @@ class NetworkMapWindow(QWidget):
         self.versions.saved()
         self._refresh_details()  # "since the previous version" now counts from this one
 
-    def _compare(self, left_id: str, right_id: str) -> MapComparison | None:
-        self.editor.flush()
+    def _compare(self, left_id: str, right_id: str) -> None:
+        """Two versions side by side ("" is the map now), in a window of their own once both are read."""
+        case_id = self.case_id
+        runner().db(lambda: tuple(self.workspace.network.version_data(case_id, v) if v else None
+                                  for v in (left_id, right_id)),
+                    owner=self, done=lambda maps: self._show_comparison(left_id, right_id, maps),
+                    failed=lambda exc: self._failed("", error_text(exc)))
+
+    def _show_comparison(self, left_id: str, right_id: str, maps: tuple[n.MapData | None, ...]) -> MapComparison:
         titles = {v.id: f"{v.label} ({v.saved_on:%d-%m-%Y})" for v in self.map_view.versions}
-
-        def data_of(version_id: str) -> n.MapData:
-            if not version_id:
-                return self.editor.data
-            return self.workspace.network.version_data(self.case_id, version_id)
-
-        try:
-            window = MapComparison(data_of(left_id), data_of(right_id),
-                                   (titles.get(left_id, self.tr("The map now")),
-                                    titles.get(right_id, self.tr("The map now"))),
-                                   self.sector_labels(), self.centre_text(), self)
-        except KnownError as exc:
-            self._failed("", error_text(exc))
-            return None
+        left, right = (data if data is not None else self.editor.data for data in maps)
+        window = MapComparison(left, right, (titles.get(left_id, self.tr("The map now")),
+                                             titles.get(right_id, self.tr("The map now"))),
+                               self.sector_labels(), self.centre_text(), self)
         self.comparisons.append(window)
         window.show()
         return window
@@ -447,35 +510,40 @@ class NetworkMapWindow(QWidget):
         dialog.fileSelected.connect(lambda path: self.read_map(Path(path)))
         dialog.open()
 
-    def read_map(self, source: Path) -> bool:
+    def read_map(self, source: Path) -> None:
         """Read a map file onto the empty map (one step to undo); a bad file is refused, saying why."""
         self.message.hide()
-        return self.editor.read_map(source)
+        self.editor.read_map(source)
 
     def png_bytes(self) -> bytes:
         """The map as a PNG (white background, twice the screen resolution)."""
         self.scene.clearSelection()
         return scene_png(self.scene)
 
-    def export(self, fmt: str, target: Path) -> Path | None:
-        """Export the map as PNG or PDF (respecting consent; audited)."""
-        if not self.editor.flush():
-            return None
-        initials = self.initials_action.isChecked()
-        try:
-            if fmt == "png":
-                return self.workspace.network.write_export(self.case_id, target, self.png_bytes(), "png", initials)
-            if fmt == "json":
-                return self.workspace.network_files.export_json(self.case_id, target, initials)
-            return self.workspace.network.export_pdf(self.case_id, target, initials, language())
-        except KnownError as exc:
-            self._failed("", error_text(exc))
-            return None
+    def export(self, fmt: str, target: Path) -> None:
+        """Export the map as PNG, PDF or JSON where she chose. The service checks consent, writes the
+        file and audits it on the lane, after every change she made before; ``exported(path)`` then."""
+        case_id, initials, label = self.case_id, self.initials_action.isChecked(), self.tr("Exporting …")
+        if fmt == "png":
+            content = self.png_bytes()  # drawn here: the scene belongs to the screen
+            runner().db(lambda: self.workspace.network.write_export(case_id, target, content, "png", initials),
+                        owner=self, done=self.exported.emit, failed=self._export_refused, label=label)
+        elif fmt == "json":
+            runner().db(lambda: self.workspace.network_files.export_json(case_id, target, initials),
+                        owner=self, done=self.exported.emit, failed=self._export_refused, label=label)
+        else:
+            lang = language()
+            runner().db(lambda: self.workspace.network.export_pdf(case_id, target, initials, lang),
+                        owner=self, done=self.exported.emit, failed=self._export_refused, label=label)
+
+    def _export_refused(self, exc: KnownError) -> None:
+        self.message.setText(error_text(exc))
+        self.message.show()
 
     # ---- closing
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.editor.flush()
+        # Her changes are saved on the lane in order, also after the window has gone; so is the draft.
         self.save_form_draft()
         for window in self.comparisons:
             window.close()
