@@ -30,7 +30,9 @@ This module imports no services, models or Qt: the caller turns its map into a `
 (positions from ``to_xy``, outer horizon at 100, y down).
 
 This module lays out the pages; the signs and the legend are in ``map_signs``, where the names go in
-``map_labels``.
+``map_labels``. The page frame, the footer and the people table are the shared ``layout`` (A4
+landscape, ``MAP_SHEET``); the legend's headings are in ``texts``, where the services also take the
+title, the sector names and the legend's words they put in a ``MapDocument``.
 """
 
 from __future__ import annotations
