@@ -1,6 +1,10 @@
 """The application: first start or unlock, the main window, locking (on demand and when idle),
 and a calm message if something unexpected happens.
 
+Creating and unlocking the profile run on the task runner's database lane (which then holds the
+store's connection); locking and quitting wait there (``runner().call``) until her last saves are
+written and the records are closed.
+
 ``run(paths)`` is the GUI entry point; ``smoke_test(paths)`` opens a temporary profile, renders the
 main window offscreen and returns 0.
 """
@@ -13,7 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -26,7 +30,7 @@ from app.core.settings import Policy, Settings
 from app.services.cases.dto import NewProfile
 from app.ui.common.i18n import error_text, install_translators, translate
 from app.ui.common.idle import IdleWatcher
-from app.ui.common.ops import Operation
+from app.ui.common.tasks import runner
 from app.ui.profile.unlock_window import UnlockWindow
 
 if TYPE_CHECKING:
@@ -77,6 +81,9 @@ class AppController(QObject):
         self.window: QWidget | None = None
         self.main: MainWindow | None = None
         self._retired: list[QWidget] = []
+        self._opening = False  # a create or unlock is running on the lane
+        self.bug_box: QMessageBox | None = None  # kept here so it stays on screen after the handler returns
+        runner().unexpected.connect(self.report_bug)
         self.idle = IdleWatcher(self.idle_minutes(), self)
         self.idle.stop()
         self.idle.idle.connect(self.lock)
@@ -106,7 +113,7 @@ class AppController(QObject):
         """Delete a window on the GUI thread, keeping its Python wrapper alive until Qt has done so.
 
         Without the reference, Python's garbage collector could free the wrapper (and with it the
-        C++ window) from the worker thread of an ``Operation``, which Qt does not allow.
+        C++ window) from a worker thread of the task runner, which Qt does not allow.
         """
         self._retired.append(window)
         window.destroyed.connect(lambda *_: self._retired.remove(window) if window in self._retired else None)
@@ -136,39 +143,40 @@ class AppController(QObject):
         QTimer.singleShot(PRELOAD_DELAY_MS, self, self._preload)
 
     def _preload(self) -> None:
-        Operation(self, _preload).run()
+        runner().work(_preload, owner=self)
 
     def _create_profile(self, profile: NewProfile, password: str) -> None:
         window = self.window
         assert window is not None
         window.setEnabled(False)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, KnownError):
-                window.show_error(error_text(exc), getattr(exc, "field", ""))
-            else:
-                report_bug(exc)
-                window.setEnabled(True)
-
-        Operation(self, lambda: self._create(self.paths, profile, password, self.settings, self.policy)) \
-            .on_success(self.enter).on_failure(failed).run()
+        self._opening = True
+        create, paths, settings, policy = self._create, self.paths, self.settings, self.policy
+        runner().db(lambda: create(paths, profile, password, settings, policy), owner=self, done=self._opened,
+                    failed=lambda exc: self._open_refused(exc, window),
+                    label=translate("Errors", "Creating your profile …"))
 
     def _unlock_requested(self, password: str) -> None:
         window = self.window
         assert isinstance(window, UnlockWindow)
+        self._opening = True
+        open_profile, paths, settings, policy = self._unlock, self.paths, self.settings, self.policy
+        runner().db(lambda: open_profile(paths, password, settings, policy), owner=self, done=self._opened,
+                    failed=lambda exc: self._open_refused(exc, window))
 
-        def failed(exc: BaseException) -> None:
+    def _opened(self, workspace: Workspace) -> None:
+        self._opening = False
+        self.enter(workspace)
+
+    def _open_refused(self, exc: KnownError, window: QWidget) -> None:
+        self._opening = False
+        if isinstance(window, UnlockWindow):
             if isinstance(exc, (WrongPasswordError, UnlockThrottledError)):
                 window.show_error(error_text(exc), int(exc.params.get("seconds", 0)))
-            elif isinstance(exc, KnownError):
-                window.show_error(error_text(exc))
             else:
-                report_bug(exc)
-                window.show_error(translate("Errors", "Something went wrong."))
+                window.show_error(error_text(exc))
             self.failed.emit(type(exc).__name__)
-
-        Operation(self, lambda: self._unlock(self.paths, password, self.settings, self.policy)) \
-            .on_success(self.enter).on_failure(failed).run()
+        else:
+            window.show_error(error_text(exc), getattr(exc, "field", ""))  # type: ignore[attr-defined]
 
     def enter(self, workspace: Workspace) -> None:
         """The profile is open: show the main window, bring back open forms, start the idle timer."""
@@ -193,32 +201,58 @@ class AppController(QObject):
             return
         self.idle.stop()
         main, workspace = self.main, self.workspace
-        try:
-            main.save_state()
-        except KnownError as exc:
-            log.error("could not save the drafts before locking: %s", type(exc).__name__)
+        main.save_state()  # queued on the lane, ahead of the lock below
         self.settings.window_geometry = main.geometry_text()
         self._save_settings()
         self.main = None
         self.workspace = None
-        self.show_unlock()
-        try:
-            workspace.lock()
-        except KnownError as exc:
-            log.error("lock: %s", type(exc).__name__)
+        self.show_unlock()  # closing her windows queues their last saves too
+        self._close_records(workspace)
         self.locked.emit()
 
     def shutdown(self) -> None:
         """On quit: like locking, without showing the unlock screen."""
         if self.workspace is not None and self.main is not None:
-            try:
-                self.main.save_state()
-            except KnownError as exc:
-                log.error("could not save the drafts on quit: %s", type(exc).__name__)
+            self.main.save_state()
             self.settings.window_geometry = self.main.geometry_text()
             self._save_settings()
-            self.workspace.lock()
-            self.workspace = None
+            workspace, self.workspace = self.workspace, None
+            self._close_records(workspace)
+
+    @staticmethod
+    def _close_records(workspace: Workspace) -> None:
+        """Wait on the lane until every save asked for so far is written, then close the database."""
+        try:
+            runner().call(lambda: workspace.lock())
+        except KnownError as exc:
+            log.error("lock: %s", type(exc).__name__)
+
+    def report_bug(self, exc: BaseException) -> None:
+        """A bug (from the task runner or uncaught): log it, save the open forms' drafts while her
+        windows stay open, and show a calm message that stays until she closes it."""
+        log.error("unexpected error\n%s", format_exception_safely(type(exc), exc, exc.__traceback__))
+        if self.main is not None:
+            try:
+                self.main.actions.save_drafts()
+            except Exception:  # noqa: BLE001 - already in the error path; the log has the first error
+                log.error("drafts could not be saved after the error")
+        if self._opening:
+            self._opening = False
+            if isinstance(self.window, UnlockWindow):
+                self.window.show_error(translate("Errors", "Something went wrong."))
+                self.failed.emit(type(exc).__name__)
+            elif self.window is not None:
+                self.window.setEnabled(True)
+        if self.bug_box is None:
+            self.bug_box = bug_message_box()
+            self.bug_box.finished.connect(self._bug_box_closed)
+        self.bug_box.show()
+        self.bug_box.raise_()
+
+    def _bug_box_closed(self, *_: object) -> None:
+        if self.bug_box is not None:
+            self.bug_box.deleteLater()
+            self.bug_box = None
 
     def _save_settings(self) -> None:
         try:
@@ -278,21 +312,29 @@ def create_qapplication(argv: list[str] | None = None) -> QApplication:
 
 
 _controller: AppController | None = None
+_orphan_boxes: list[QMessageBox] = []  # a bug before there is a controller: the box is kept here
 
 
-def report_bug(exc: BaseException) -> None:
-    """A bug: log it without personal data, save the drafts, and say so calmly."""
-    log.error("unexpected error\n%s", format_exception_safely(type(exc), exc, exc.__traceback__))
-    if _controller is not None and _controller.main is not None:
-        try:
-            _controller.main.actions.save_drafts_and_close()
-        except Exception:  # noqa: BLE001 - already in the error path; the log has the first error
-            log.error("drafts could not be saved after the error")
+def bug_message_box() -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, translate("Errors", "Tovholder"), translate(
         "Errors",
         "Something unexpected happened. What you were typing has been kept as a draft. If it happens "
         "again, tell IT what you were doing; the log file holds the details (without personal data)."))
-    box.open()
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    return box
+
+
+def report_bug(exc: BaseException) -> None:
+    """A bug: log it without personal data, save the drafts, and say so calmly (see
+    ``AppController.report_bug``)."""
+    if _controller is not None:
+        _controller.report_bug(exc)
+        return
+    log.error("unexpected error\n%s", format_exception_safely(type(exc), exc, exc.__traceback__))
+    box = bug_message_box()
+    _orphan_boxes.append(box)
+    box.finished.connect(lambda *_: _orphan_boxes.remove(box) if box in _orphan_boxes else None)
+    box.show()
 
 
 def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
@@ -361,6 +403,8 @@ def smoke_test(paths: AppPaths) -> int:
         window.show()
         app.processEvents()
         window.case_list.refresh()
+        while not runner().idle:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         shown = window.case_list.model.rowCount()
         image = window.grab()
         window.close()
@@ -368,7 +412,7 @@ def smoke_test(paths: AppPaths) -> int:
             log.error("smoke test: expected 3 cases on screen, saw %s", shown)
             return 1
     finally:
-        workspace.lock()
+        runner().call(lambda: workspace.lock())
     log.info("smoke test ok: main window rendered with %s cases", shown)
     print(f"smoke test ok: Tovholder {__version__}, main window rendered with {shown} cases")  # noqa: T201
     return 0

@@ -1,4 +1,5 @@
-"""The main window: the case list on the left, the chosen case on the right, a quiet toolbar."""
+"""The main window: the case list on the left, the chosen case on the right, a quiet toolbar; a calm
+banner for what the task runner could not do and nobody else showed, and a progress line for long work."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QProgressBar,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -15,11 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import KnownError
+from app.services.cases.dto import DraftView
 from app.services.workspace import Workspace
 from app.ui.cases.actions import CaseActions
 from app.ui.cases.list_panel import CaseListPanel
 from app.ui.cases.overview_panel import CaseOverviewPanel
+from app.ui.common.i18n import error_text
 from app.ui.common.labels import role_text
+from app.ui.common.tasks import runner
 
 UI_STATE_DRAFT = "ui.state"
 
@@ -81,7 +87,32 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 6)
         splitter.setSizes([620, 740])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(self.tr("Message"))
+        self.banner.hide()
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("muted")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)  # indeterminate: the work does not say how far it is
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_bar.setMaximumHeight(12)
+        self.progress_bar.setTextVisible(False)
+        self.statusBar().addWidget(self.progress_label)
+        self.statusBar().addWidget(self.progress_bar)
+        self.statusBar().setSizeGripEnabled(False)
+        self.show_progress("")
+        runner().known_error.connect(self._known_error)
+        runner().progress.connect(self.show_progress)
 
         self.actions = CaseActions(workspace, self.overview, self)
         self.new_case_action.triggered.connect(lambda: self.actions.new_case())
@@ -94,13 +125,29 @@ class MainWindow(QMainWindow):
         self.case_list.search.setFocus()
 
     def open_case(self, case_id: str, via_search: str = "") -> None:
-        if self.actions.open_case(case_id, via_search) is not None:
-            self.right.setCurrentWidget(self.overview)
+        self.show_problem("")
+        self.actions.open_case(case_id, via_search, then=lambda _: self.right.setCurrentWidget(self.overview))
 
     def _case_changed(self, case_id: str) -> None:
         self.right.setCurrentWidget(self.overview)
-        self.case_list.refresh()
-        self.case_list.select_case(case_id)
+        self.case_list.refresh(select=case_id)
+
+    # ---- what the task runner reports
+
+    def show_problem(self, text: str) -> None:
+        """A known failure nobody else showed (disk full, no consent, …), calmly above the lists."""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _known_error(self, owner: object, exc: KnownError) -> None:
+        self.show_problem(error_text(exc))
+
+    def show_progress(self, label: str) -> None:
+        """Long work under way (``label``), or none (``""``)."""
+        self.progress_label.setText(label)
+        self.progress_label.setVisible(bool(label))
+        self.progress_bar.setVisible(bool(label))
+        self.statusBar().setVisible(bool(label))
 
     def current_case_id(self) -> str:
         overview = self.overview.overview
@@ -109,32 +156,39 @@ class MainWindow(QMainWindow):
     # ---- lock and restore
 
     def save_state(self) -> None:
-        """Save every open form's draft and which case was open (all encrypted), then close the forms."""
+        """Save every open form's draft and which case was open (all encrypted), then close the forms.
+        The writes are queued on the database lane; locking waits for them there."""
         case_id = self.current_case_id()
         conversations = self.actions.save_drafts_and_close()
-        self.workspace.drafts.save(UI_STATE_DRAFT, "ui_state", {
+        state = {
             "case_id": case_id,
             "search": self.case_list.search.text(),
             "conversations": conversations,
             "maps": self.actions.open_maps,
-        })
+        }
+        workspace = self.workspace
+        runner().db(lambda: workspace.drafts.save(UI_STATE_DRAFT, "ui_state", state))
 
     def restore_state(self) -> None:
         """Reopen the case and the forms that were open when the app locked (or crashed)."""
-        state = self.workspace.drafts.get(UI_STATE_DRAFT)
+        workspace = self.workspace
+        runner().db(lambda: (workspace.drafts.get(UI_STATE_DRAFT), workspace.drafts.all()), owner=self,
+                    done=lambda drafts: self._restore(*drafts))
+
+    def _restore(self, state: DraftView | None, drafts: list[DraftView]) -> None:
         if state is not None:
-            self.case_list.search.setText(state.payload.get("search", ""))
-            self.case_list.refresh()
             case_id = state.payload.get("case_id")
+            self.case_list.search.setText(state.payload.get("search", ""))
+            self.case_list.refresh(select=case_id or "")
             if case_id:
-                self.case_list.select_case(case_id)
                 self.open_case(case_id)
             for conversation_id in state.payload.get("conversations", []):
                 self.actions.open_conversation(conversation_id)
             for map_case_id in state.payload.get("maps", []):
                 self.actions.open_network_map(map_case_id)
-            self.workspace.drafts.discard(UI_STATE_DRAFT)
-        for draft in self.workspace.drafts.all():
+            workspace = self.workspace
+            runner().db(lambda: workspace.drafts.discard(UI_STATE_DRAFT))
+        for draft in drafts:
             if draft.key != UI_STATE_DRAFT:
                 self.actions.reopen_draft(draft)
 

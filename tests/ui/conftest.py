@@ -27,6 +27,13 @@ def danish(qapp, qtbot):
 
 
 @pytest.fixture
+def workspace(workspace, qtbot):
+    """The shared profile fixture, with the database lane settled before its store is closed."""
+    yield workspace
+    settle(qtbot)
+
+
+@pytest.fixture
 def controller(qtbot, qapp, paths, content):
     """The app controller over an isolated folder, creating profiles with the fast KDF."""
     controller = AppController(
@@ -34,6 +41,7 @@ def controller(qtbot, qapp, paths, content):
         create=partial(create_profile, kdf=FAST_KDF, content=content),
     )
     yield controller
+    settle(qtbot)
     if controller.workspace is not None:
         controller.workspace.store.close()
     if controller.window is not None:

@@ -4,6 +4,7 @@ that locking can save their drafts and unlocking can bring them back."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -23,6 +24,7 @@ from app.ui.cases.new_case_dialog import NewCaseDialog
 from app.ui.cases.overview_panel import CaseOverviewPanel
 from app.ui.common.draft_dialog import DraftDialog
 from app.ui.common.i18n import error_text, fill
+from app.ui.common.tasks import runner
 from app.ui.conversation.window import ConversationWindow
 from app.ui.network.partner_directory import PartnerDialog, PartnerDirectory
 from app.ui.network.window import NetworkMapWindow
@@ -52,8 +54,8 @@ class CaseActions(QObject):
         panel.withdraw_consent.connect(self.withdraw_consent)
         panel.assign_tovholder.connect(lambda: self._with_case(lambda ov: TovholderDialog(workspace, ov.id, window)))
         panel.record_level.connect(lambda: self._with_case(lambda ov: ServiceLevelDialog(workspace, ov.id, window)))
-        panel.complete_step.connect(lambda: self._course_call(workspace.course.complete_step))
-        panel.skip_step.connect(lambda: self._course_call(workspace.course.skip_step))
+        panel.complete_step.connect(self.complete_step)
+        panel.skip_step.connect(self.skip_step)
         panel.start_conversation.connect(self.start_conversation)
         panel.open_network_map.connect(lambda: self.open_network_map(self.panel.overview.id) if self.panel.overview else None)
         self.map_windows: list[NetworkMapWindow] = []
@@ -61,19 +63,26 @@ class CaseActions(QObject):
         panel.follow_up_done.connect(self.follow_up_done)
         self.conversation_windows: list[ConversationWindow] = []
 
-    # ---- opening
+    # ---- opening (every read and change goes through the database lane; see ui/common/tasks.py)
 
-    def open_case(self, case_id: str, via_search: str = "") -> dto.CaseOverview | None:
+    def open_case(self, case_id: str, via_search: str = "",
+                  then: Callable[[dto.CaseOverview], None] | None = None) -> None:
+        """Load the case (audited as opened, with the search that found it) and show it; ``then``
+        is called with its overview once it is on screen."""
         self._remove_armed = ""
-        try:
-            overview = self.workspace.cases.overview(case_id, via_search)
-        except KnownError as exc:
-            self.panel.show_message(error_text(exc), "errorBanner")
-            return None
+        workspace = self.workspace
+        runner().db(lambda: (workspace.cases.overview(case_id, via_search),
+                             workspace.conversations.list_for_case(case_id), workspace.plans.follow_ups(case_id)),
+                    owner=self, done=lambda loaded: self._case_loaded(loaded, then),
+                    failed=lambda exc: self.panel.show_message(error_text(exc), "errorBanner"))
+
+    def _case_loaded(self, loaded: tuple, then: Callable[[dto.CaseOverview], None] | None) -> None:
+        overview, conversations, follow_ups = loaded
         self.panel.show_message("")
         self.panel.show_case(overview, self.workspace.content)
-        self._show_conversations(overview.id)
-        return overview
+        self.panel.show_conversations(conversations, follow_ups)
+        if then is not None:
+            then(overview)
 
     def _show(self, overview: dto.CaseOverview) -> None:
         self.panel.show_case(overview, self.workspace.content)
@@ -81,34 +90,45 @@ class CaseActions(QObject):
         self.case_changed.emit(overview.id)
 
     def _show_conversations(self, case_id: str) -> None:
-        self.panel.show_conversations(self.workspace.conversations.list_for_case(case_id),
-                                      self.workspace.plans.follow_ups(case_id))
+        workspace = self.workspace
+        runner().db(lambda: (workspace.conversations.list_for_case(case_id), workspace.plans.follow_ups(case_id)),
+                    owner=self, done=lambda lists: self._conversations_loaded(case_id, *lists),
+                    failed=self._refused)
+
+    def _conversations_loaded(self, case_id: str, conversations: list, follow_ups: list) -> None:
+        if self.panel.overview is not None and self.panel.overview.id == case_id:
+            self.panel.show_conversations(conversations, follow_ups)
+
+    def _refused(self, exc: KnownError) -> None:
+        self.panel.show_message(error_text(exc))
+
+    def _changed(self, overview: dto.CaseOverview) -> None:
+        self.panel.show_message("")
+        self._show(overview)
+
+    def _case_change(self) -> dict:
+        """The runner's callbacks for a change of the open case that returns its new overview."""
+        return {"owner": self, "done": self._changed, "failed": self._refused}
 
     # ---- conversations
 
-    def start_conversation(self) -> ConversationWindow | None:
+    def start_conversation(self) -> None:
         """Start the clarifying conversation (or resume it); blocked calmly without consent."""
         overview = self.panel.overview
         if overview is None:
-            return None
-        try:
-            view = self.workspace.conversations.start(overview.id)
-        except KnownError as exc:
-            self.panel.show_message(error_text(exc))
-            return None
-        return self._show_conversation(view)
+            return
+        workspace, case_id = self.workspace, overview.id
+        runner().db(lambda: workspace.conversations.start(case_id), owner=self, done=self._show_conversation,
+                    failed=self._refused)
 
-    def open_conversation(self, conversation_id: str) -> ConversationWindow | None:
+    def open_conversation(self, conversation_id: str) -> None:
         existing = next((w for w in self.conversation_windows if w.view.id == conversation_id), None)
         if existing is not None:
             existing.activateWindow()
-            return existing
-        try:
-            view = self.workspace.conversations.open(conversation_id)
-        except KnownError as exc:
-            self.panel.show_message(error_text(exc))
-            return None
-        return self._show_conversation(view)
+            return
+        workspace = self.workspace
+        runner().db(lambda: workspace.conversations.open(conversation_id), owner=self,
+                    done=self._show_conversation, failed=self._refused)
 
     def _show_conversation(self, view) -> ConversationWindow:  # type: ignore[no-untyped-def]
         existing = next((w for w in self.conversation_windows if w.view.id == view.id), None)
@@ -128,10 +148,8 @@ class CaseActions(QObject):
     def _conversation_closed(self, conversation_id: str, case_id: str) -> None:
         self.conversation_windows = [w for w in self.conversation_windows if w.view.id != conversation_id]
         if self.panel.overview is not None and self.panel.overview.id == case_id:
-            try:
-                self._show(self.workspace.cases.overview(case_id))
-            except KnownError as exc:
-                self.panel.show_message(error_text(exc))
+            workspace = self.workspace
+            runner().db(lambda: workspace.cases.overview(case_id), owner=self, done=self._show, failed=self._refused)
 
     def open_partner_directory(self, parent: QWidget | None = None) -> PartnerDirectory:
         """The partners shared across families; a change shows at once in the open maps' forms."""
@@ -146,11 +164,10 @@ class CaseActions(QObject):
         return directory
 
     def _partners_changed(self) -> None:
-        try:
-            partners = self.workspace.partners.find()
-        except KnownError as exc:
-            self.panel.show_message(error_text(exc))
-            return
+        workspace = self.workspace
+        runner().db(lambda: workspace.partners.find(), owner=self, done=self._show_partners, failed=self._refused)
+
+    def _show_partners(self, partners: list) -> None:
         for window in self.map_windows:
             window.form.set_partners(partners)
 
@@ -178,11 +195,9 @@ class CaseActions(QObject):
         overview = self.panel.overview
         if overview is None:
             return
-        try:
-            self.workspace.plans.complete_follow_up(overview.id, follow_up_id)
-            self._show(self.workspace.cases.overview(overview.id))
-        except KnownError as exc:
-            self.panel.show_message(error_text(exc))
+        workspace, case_id = self.workspace, overview.id
+        runner().db(lambda: (workspace.plans.complete_follow_up(case_id, follow_up_id),
+                             workspace.cases.overview(case_id))[1], **self._case_change())
 
     # ---- forms
 
@@ -238,21 +253,25 @@ class CaseActions(QObject):
                 "history."), name=member.full_name))
             return
         self._remove_armed = ""
-        self._course_call(lambda case_id: self.workspace.cases.remove_member(case_id, member_id))
+        workspace, case_id = self.workspace, overview.id
+        runner().db(lambda: workspace.cases.remove_member(case_id, member_id), **self._case_change())
 
-    def _course_call(self, call) -> None:  # type: ignore[no-untyped-def]
-        overview = self.panel.overview
-        if overview is None:
-            return
-        try:
-            result = call(overview.id)
-        except KnownError as exc:
-            self.panel.show_message(error_text(exc))
-            return
-        self.panel.show_message("")
-        self._show(result)
+    def complete_step(self) -> None:
+        if self.panel.overview is not None:
+            workspace, case_id = self.workspace, self.panel.overview.id
+            runner().db(lambda: workspace.course.complete_step(case_id), **self._case_change())
+
+    def skip_step(self) -> None:
+        if self.panel.overview is not None:
+            workspace, case_id = self.workspace, self.panel.overview.id
+            runner().db(lambda: workspace.course.skip_step(case_id), **self._case_change())
 
     # ---- drafts and locking
+
+    def save_drafts(self) -> None:
+        """Queue the open forms' drafts now, leaving the forms open (after an unexpected error)."""
+        for dialog in list(self.open_forms):
+            dialog.save_draft()
 
     def save_drafts_and_close(self) -> list[str]:
         """Save the open forms' drafts and close them and the conversations (whose every change is
@@ -279,17 +298,19 @@ class CaseActions(QObject):
             self.new_case(payload)
             return
         if draft.kind == "partner":
-            partner = next((p for p in ws.partners.find() if p.id == payload.get("partner_id")), None)
-            self.open_form(PartnerDialog(ws, partner, window), payload)
+            runner().db(lambda: ws.partners.find(), owner=self, failed=self._refused, done=lambda partners: self.open_form(
+                PartnerDialog(ws, next((p for p in partners if p.id == payload.get("partner_id")), None), window),
+                payload))
             return
         if draft.kind == "network_person":
             self.open_network_map(draft.case_id)  # the map puts the person form's draft back
             return
-        if not draft.case_id:
-            return
-        overview = self.open_case(draft.case_id)
-        if overview is None:
-            return
+        if draft.case_id:
+            self.open_case(draft.case_id, then=lambda overview: self._reopen_case_draft(draft, overview))
+
+    def _reopen_case_draft(self, draft: dto.DraftView, overview: dto.CaseOverview) -> None:
+        ws, window, payload = self.workspace, self.window, draft.payload
+        dialog: DraftDialog
         if draft.kind == "member":
             member = next((m for m in overview.members if m.id == payload.get("member_id")), None)
             dialog = MemberDialog(ws, overview.id, member_input_from_view(member) if member else None, window)
@@ -298,7 +319,8 @@ class CaseActions(QObject):
         elif draft.kind == "withdraw_consent":
             grant = next((g for c in overview.consents for g in c.grants if g.id == payload.get("grant_id")), None)
             if grant is None:
-                ws.drafts.discard(draft.key)
+                key = draft.key
+                runner().db(lambda: ws.drafts.discard(key), owner=self, failed=self._refused)
                 return
             dialog = WithdrawConsentDialog(ws, overview.id, grant, window)
         elif draft.kind == "tovholder":

@@ -21,6 +21,7 @@ from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DraftDialog
 from app.ui.common.i18n import fill, label
 from app.ui.common.labels import role_text
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import DateField, ErrorLabel, form_row
 
 
@@ -157,7 +158,11 @@ class ConsentDialog(DraftDialog):
         )
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.course.record_consent(self.case_id, self.consent_input()))
+        consent = self.checked(self.consent_input)
+        if consent is None:
+            return
+        workspace, case_id = self.workspace, self.case_id
+        runner().db(lambda: workspace.course.record_consent(case_id, consent), **self.saving())
 
     def show_field_error(self, field: str, text: str) -> None:
         super().show_field_error("scopes" if field.startswith("scopes") else field, text)
@@ -193,8 +198,12 @@ class WithdrawConsentDialog(DraftDialog):
         self.reason.setPlainText(payload.get("reason", ""))
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.course.withdraw_consent(
-            self.case_id, self.grant_id, self.withdrawn_on.date_or_raise("withdrawn_on", required=True), self.reason.toPlainText()))
+        withdrawn_on = self.checked(lambda: self.withdrawn_on.date_or_raise("withdrawn_on", required=True))
+        if withdrawn_on is None:
+            return
+        workspace, case_id, grant_id, reason = self.workspace, self.case_id, self.grant_id, self.reason.toPlainText()
+        runner().db(lambda: workspace.course.withdraw_consent(case_id, grant_id, withdrawn_on, reason),
+                    **self.saving())
 
 
 class TovholderDialog(DraftDialog):
@@ -270,11 +279,15 @@ class TovholderDialog(DraftDialog):
         self._mode()
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.course.assign_tovholder(self.case_id, dto.TovholderInput(
+        tovholder = self.checked(lambda: dto.TovholderInput(
             started_on=self.started_on.date_or_raise("started_on", required=True), reason=self.reason.toPlainText(),
             agreed_with_family=self.agreed.isChecked(), is_me=self.me.isChecked(),
             person_name=self.person_name.text(), person_role=self.person_role.currentData(),
-            organisation=self.organisation.text(), contact=self.contact.text())))
+            organisation=self.organisation.text(), contact=self.contact.text()))
+        if tovholder is None:
+            return
+        workspace, case_id = self.workspace, self.case_id
+        runner().db(lambda: workspace.course.assign_tovholder(case_id, tovholder), **self.saving())
 
 
 class ServiceLevelDialog(DraftDialog):
@@ -328,9 +341,13 @@ class ServiceLevelDialog(DraftDialog):
         self.reason.setPlainText(payload.get("reason", ""))
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.course.record_service_level(self.case_id, dto.ServiceLevelInput(
+        level = self.checked(lambda: dto.ServiceLevelInput(
             level=self.levels.checkedId(), decided_on=self.decided_on.date_or_raise("decided_on", required=True),
-            reason=self.reason.toPlainText())))
+            reason=self.reason.toPlainText()))
+        if level is None:
+            return
+        workspace, case_id = self.workspace, self.case_id
+        runner().db(lambda: workspace.course.record_service_level(case_id, level), **self.saving())
 
 
 class HouseholdDialog(DraftDialog):
@@ -368,7 +385,8 @@ class HouseholdDialog(DraftDialog):
         self.note.setPlainText(payload.get("note", ""))
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.cases.update_household(self.case_id, dto.HouseholdInput(
-            self.family_name.text(), self.address.text(), self.postal_code.text(), self.city.text(),
-            self.note.toPlainText())))
+        household = dto.HouseholdInput(self.family_name.text(), self.address.text(), self.postal_code.text(),
+                                       self.city.text(), self.note.toPlainText())
+        workspace, case_id = self.workspace, self.case_id
+        runner().db(lambda: workspace.cases.update_household(case_id, household), **self.saving())
 

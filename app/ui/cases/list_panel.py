@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cases.dto import CaseFilter, CaseListItem
+from app.core.errors import KnownError
+from app.services.cases.dto import CaseFilter, CaseList, CaseListItem
 from app.services.workspace import Workspace
 from app.ui.common.i18n import fill, format_date
 from app.ui.common.labels import attention_text, current_step_label, phase_text, status_text
 from app.ui.common.table_model import SORT_ROLE, Column, DtoTableModel
+from app.ui.common.tasks import runner
 
 SEARCH_PAUSE_MS = 60
 AUDIT_PAUSE_MS = 2000
@@ -106,6 +108,9 @@ class CaseListPanel(QWidget):
         for box in (self.mine, self.attention):
             box.toggled.connect(self.refresh)
         self._audited_query = ""
+        self._generation = 0
+        self._searching = False
+        self._open_first_pending = False
         self.refresh()
 
     def _columns(self) -> list[Column[CaseListItem]]:
@@ -134,13 +139,28 @@ class CaseListPanel(QWidget):
             needs_attention=self.attention.isChecked(),
         )
 
-    def refresh(self) -> None:
-        """Run the search with the current text and filters and show the result."""
+    def refresh(self, select: str = "") -> None:
+        """Search with the current text and filters on the database lane and show the result (then
+        select case ``select`` if given). While she types fast only the newest search runs."""
         self._search_timer.stop()
-        flt = self.current_filter()
-        result = self.workspace.cases.search(flt)
+        self._generation += 1
+        generation, flt, workspace = self._generation, self.current_filter(), self.workspace
+        self._searching = True
+        runner().db(lambda: workspace.cases.search(flt), owner=self,
+                    done=lambda result: self._show_result(result, generation, select),
+                    failed=lambda exc: self._search_refused(exc, generation), key="case-search")
+
+    def _search_refused(self, exc: KnownError, generation: int) -> None:
+        if generation == self._generation:
+            self._searching = self._open_first_pending = False
+        runner().known_error.emit(self, exc)  # the main window's calm banner
+
+    def _show_result(self, result: CaseList, generation: int, select: str) -> None:
+        if generation != self._generation:
+            return  # a newer search is on its way; it shows what she typed last
+        self._searching = False
         items = result.items
-        selected = self.selected_case_id()
+        selected = select or self.selected_case_id()
         self.model.set_rows(items)
         shown = len(items)
         if result.total > shown:
@@ -150,6 +170,9 @@ class CaseListPanel(QWidget):
             self.count.setText(fill(self.tr("{shown} cases"), shown=shown))
         if selected:
             self.select_case(selected)
+        if self._open_first_pending:
+            self._open_first_pending = False
+            self._open_first()
 
     def selected_case_id(self) -> str:
         index = self.table.currentIndex()
@@ -182,6 +205,9 @@ class CaseListPanel(QWidget):
     def _open_first(self) -> None:
         if self._search_timer.isActive():
             self.refresh()  # Enter right after typing: search what is typed now, not the old list
+        if self._searching:
+            self._open_first_pending = True  # when the newest result is on screen
+            return
         if self.proxy.rowCount() > 0:
             index = self.proxy.index(0, 0)
             self.table.setCurrentIndex(index)
@@ -190,5 +216,6 @@ class CaseListPanel(QWidget):
     def _audit_search(self) -> None:
         query = self.search.text().strip()
         if query and query != self._audited_query:
-            self.workspace.cases.record_search(query)
+            workspace = self.workspace
+            runner().db(lambda: workspace.cases.record_search(query), owner=self, key="case-search-audit")
             self._audited_query = query

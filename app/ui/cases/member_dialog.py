@@ -24,6 +24,7 @@ from app.services.validation import normalise_member
 from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DraftDialog
 from app.ui.common.i18n import format_date, label
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import DateField, ErrorLabel, form_row, parse_typed_date
 
 
@@ -274,7 +275,11 @@ class MemberDialog(DraftDialog):
         if self.embedded_in is not None:
             self.run_save(self._check_only)
         else:
-            self.run_save(lambda: self.workspace.cases.save_member(self.case_id, self.member_input()))
+            member = self.checked(self.member_input)
+            if member is None:
+                return
+            workspace, case_id = self.workspace, self.case_id
+            runner().db(lambda: workspace.cases.save_member(case_id, member), **self.saving())
 
     def _check_only(self) -> MemberInput:
         checked, _ = normalise_member(self.member_input(), self.workspace.today())

@@ -25,6 +25,7 @@ from app.ui.cases.member_dialog import MemberDialog, member_from_payload, member
 from app.ui.common.draft_dialog import DraftDialog
 from app.ui.common.i18n import fill, format_date, label
 from app.ui.common.table_model import Column, DtoTableModel
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import Card, DateField, ErrorLabel, form_row
 
 
@@ -298,7 +299,11 @@ class NewCaseDialog(DraftDialog):
         )
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.cases.create_case(self.new_case()))
+        new = self.checked(self.new_case)
+        if new is None:
+            return
+        workspace = self.workspace
+        runner().db(lambda: workspace.cases.create_case(new), **self.saving())
 
     def show_field_error(self, field: str, text: str) -> None:
         if field.startswith("members.") and field.split(".")[1].isdigit():

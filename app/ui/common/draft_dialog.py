@@ -2,9 +2,12 @@
 app locks; the dialog can be rebuilt from its draft after unlock or after a crash.
 
 A subclass sets ``kind``, builds its fields, calls ``watch(...)`` on them, and implements
-``collect() -> dict`` (the raw field contents) and ``restore(dict)``. ``run_save(fn)`` calls a service;
-a ``ValidationError`` is shown inline next to its field, any other ``KnownError`` at the top, and the
-dialog stays open with everything still in it.
+``collect() -> dict`` (the raw field contents) and ``restore(dict)``. ``save()`` reads the fields
+(``checked(build)`` shows a typing mistake at once) and hands the service call to the database lane with
+``runner().db(lambda: ..., **self.saving())``: the dialog stays open with everything she typed while it
+runs (the Save button waits); a ``ValidationError`` is shown inline next to its field, any other
+``KnownError`` at the top and the draft is kept; success discards the draft and closes the dialog.
+Drafts are written on the lane too, the newest text of one form replacing a write still waiting.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import KnownError, ValidationError
 from app.services.workspace import Workspace
 from app.ui.common.i18n import error_text
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import ErrorLabel, mark_invalid, primary_button
 
 log = logging.getLogger(__name__)
@@ -45,6 +49,7 @@ class DraftDialog(QDialog):
         self.draft_key = draft_key
         self.case_id = case_id
         self.saved_result: Any = None
+        self.save_button: QPushButton | None = None
         self._restoring = False
         self._dirty = False
         self._discard_armed = False
@@ -68,11 +73,12 @@ class DraftDialog(QDialog):
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         row.addWidget(cancel)
-        self.save_button = primary_button(save_text)
-        self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
+        button = primary_button(save_text)
+        button.clicked.connect(self.save)
+        row.addWidget(button)
         self.outer.addLayout(row)
-        return self.save_button
+        self.save_button = button
+        return button
 
     def field(self, name: str, widget: QWidget | None, error: ErrorLabel | None = None) -> None:
         """Register where the errors of service field ``name`` are shown."""
@@ -115,24 +121,29 @@ class DraftDialog(QDialog):
         self._draft_timer.start()
 
     def save_draft(self) -> None:
-        """Write the draft now (called after a pause in typing and before the app locks)."""
+        """Write the draft (after a pause in typing and before the app locks) on the database lane."""
         self._draft_timer.stop()
         if not self._dirty:
             return
-        try:
-            self.workspace.drafts.save(self.draft_key, self.kind, self.collect(), self.case_id)
-        except KnownError as exc:
-            # The text stays on screen; tell her quietly that the safety copy failed.
-            log.warning("draft not saved: %s", type(exc).__name__)
-            self.error.show_message(error_text(exc))
+        workspace, key, kind, case_id, payload = self.workspace, self.draft_key, self.kind, self.case_id, self.collect()
+        runner().db(lambda: workspace.drafts.save(key, kind, payload, case_id),
+                    owner=self, failed=self._draft_refused, key=f"draft:{key}")
+
+    def _draft_refused(self, exc: KnownError) -> None:
+        # The text stays on screen; tell her quietly that the safety copy failed.
+        log.warning("draft not saved: %s", type(exc).__name__)
+        self.error.show_message(error_text(exc))
 
     def discard_draft(self) -> None:
         self._draft_timer.stop()
         self._dirty = False
-        try:
-            self.workspace.drafts.discard(self.draft_key)
-        except KnownError as exc:
-            log.warning("draft not discarded: %s", type(exc).__name__)
+        workspace, key = self.workspace, self.draft_key
+        # Same key as the draft's writes: a write still waiting is dropped, not done and then undone.
+        runner().db(lambda: workspace.drafts.discard(key), failed=self._discard_refused, key=f"draft:{key}")
+
+    @staticmethod
+    def _discard_refused(exc: KnownError) -> None:
+        log.warning("draft not discarded: %s", type(exc).__name__)
 
     # ---- saving
 
@@ -162,20 +173,51 @@ class DraftDialog(QDialog):
             widget.setFocus()
         (label or self.error).show_message(text)
 
-    def run_save(self, action: Callable[[], Any]) -> bool:
-        """Call the service; on success discard the draft and close. Errors keep the dialog open."""
+    def checked(self, build: Callable[[], Any]) -> Any:
+        """What ``build`` reads from the fields, or None after showing why it cannot be saved (a date
+        that is not a date); clears the errors of the previous try."""
         self.clear_errors()
         try:
-            self.saved_result = action()
-        except ValidationError as exc:
-            self.show_field_error(exc.field, error_text(exc))
-            return False
+            return build()
         except KnownError as exc:
-            self.error.show_message(error_text(exc))
-            self.save_draft()
-            return False
+            self.save_refused(exc)
+            return None
+
+    def saving(self) -> dict[str, Any]:
+        """The runner's callbacks for a save now handed to the lane; Save waits until it is done."""
+        self.clear_errors()
+        if self.save_button is not None:
+            self.save_button.setEnabled(False)
+        return {"owner": self, "done": self.saved, "failed": self.save_refused}
+
+    def saved(self, result: Any) -> None:
+        """The service took it: discard the draft and close."""
+        if self.save_button is not None:
+            self.save_button.setEnabled(True)
+        self.saved_result = result
         self.discard_draft()
         self.accept()
+
+    def save_refused(self, exc: KnownError) -> None:
+        """The dialog stays open with everything in it; the reason is shown where it belongs."""
+        if self.save_button is not None:
+            self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.show_field_error(exc.field, error_text(exc))
+            return
+        self.error.show_message(error_text(exc))
+        self.save_draft()
+
+    def run_save(self, action: Callable[[], Any]) -> bool:
+        """Save by ``action`` here, on the screen's thread: only for checks that need no database
+        (a member checked inside the new-case form); service calls go through ``saving()``."""
+        self.clear_errors()
+        try:
+            result = action()
+        except KnownError as exc:
+            self.save_refused(exc)
+            return False
+        self.saved(result)
         return True
 
     def reject(self) -> None:

@@ -21,6 +21,7 @@ from app.core.errors import KnownError
 from app.core.settings import IDLE_LOCK_CHOICES_MINUTES
 from app.services.workspace import Workspace, password_assessment
 from app.ui.common.i18n import error_text, fill, label
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import Card, ErrorLabel, StrengthMeter, banner, primary_button
 
 
@@ -148,16 +149,21 @@ class SettingsDialog(QDialog):
         dialog.fileSelected.connect(self.load_guide)
         dialog.open()
 
-    def load_guide(self, path: str) -> bool:
-        """Validate and take the guide file into use; a bad file is explained with file and line."""
+    def load_guide(self, path: str) -> None:
+        """Validate and take the guide file into use (on the database lane, which reads the content);
+        a bad file is explained with file and line."""
         self.guide_ok.hide()
-        try:
-            item = self.workspace.install_content(Path(path))
-        except KnownError as exc:
-            self.guide_message.show_message(
-                fill(self.tr("The guide was not loaded; the current guide is still used. {problem}"),
-                     problem=error_text(exc)))
-            return False
+        workspace = self.workspace
+        runner().db(lambda: workspace.install_content(Path(path)), owner=self,
+                    done=lambda item: self._guide_loaded(item, path), failed=self._guide_refused,
+                    label=self.tr("Loading the guide …"))
+
+    def _guide_refused(self, exc: KnownError) -> None:
+        self.guide_message.show_message(
+            fill(self.tr("The guide was not loaded; the current guide is still used. {problem}"),
+                 problem=error_text(exc)))
+
+    def _guide_loaded(self, item: object, path: str) -> None:
         self.guide_message.clear_message()
         self._fill_guides()
         title = label(getattr(item, "title", "")) or Path(path).name
@@ -167,7 +173,6 @@ class SettingsDialog(QDialog):
         index = self.guide.findData(getattr(item, "id", ""))
         if index >= 0:
             self.guide.setCurrentIndex(index)
-        return True
 
     def _meter(self) -> None:
         verdict = password_assessment(self.new_password.text(), self.workspace.policy, (self.workspace.profile.name,))
@@ -179,11 +184,17 @@ class SettingsDialog(QDialog):
         if self.new_password.text() != self.repeat.text():
             self.password_error.show_message(self.tr("The two new passwords are not the same."))
             return
-        try:
-            self.workspace.change_password(self.old_password.text(), self.new_password.text())
-        except KnownError as exc:
-            self.password_error.show_message(error_text(exc))
-            return
+        workspace, old, new = self.workspace, self.old_password.text(), self.new_password.text()
+        self.change_button.setEnabled(False)
+        runner().db(lambda: workspace.change_password(old, new), owner=self, done=self._password_changed,
+                    failed=self._password_refused, label=self.tr("Changing the password …"))
+
+    def _password_refused(self, exc: KnownError) -> None:
+        self.change_button.setEnabled(True)
+        self.password_error.show_message(error_text(exc))
+
+    def _password_changed(self, _: object) -> None:
+        self.change_button.setEnabled(True)
         self.password_error.clear_message()
         for field in (self.old_password, self.new_password, self.repeat):
             field.clear()

@@ -13,6 +13,7 @@ from app.ui.main_window import MainWindow
 from app.ui.profile.settings_dialog import SettingsDialog
 from app.ui.profile.unlock_window import UnlockWindow
 from tests.conftest import PASSWORD
+from tests.helpers.tasks import settle
 from tests.ui.profile.test_profile_and_lock import unlock_with
 
 
@@ -42,6 +43,7 @@ def test_missing_key_file(qtbot, controller, workspace, paths):
 def test_full_disk_while_saving_keeps_the_form_open(qtbot, main_window, demo_workspace, monkeypatch):
     case = demo_workspace.cases.search(dto.CaseFilter(status="open")).items[0]
     main_window.open_case(case.id)
+    settle(qtbot)
     main_window.overview.record_level.emit()
     dialog = next(f for f in main_window.actions.open_forms if isinstance(f, ServiceLevelDialog))
     dialog.levels.button(2).setChecked(True)
@@ -53,27 +55,32 @@ def test_full_disk_while_saving_keeps_the_form_open(qtbot, main_window, demo_wor
 
     monkeypatch.setattr(demo_workspace.course, "record_service_level", disk_full)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.isVisible()
     assert dialog.error.text() == error_text(DiskFullError())
     assert dialog.reason.toPlainText() == "Behovsbesøg pga. søvnproblemer"
     monkeypatch.undo()
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(demo_workspace.cases.overview(case.id).service_levels) == levels_before + 1
 
 
 def test_future_date_is_refused_inline(qtbot, main_window, demo_workspace):
     case = demo_workspace.cases.search(dto.CaseFilter(status="open")).items[0]
     main_window.open_case(case.id)
+    settle(qtbot)
     main_window.overview.record_level.emit()
     dialog = next(f for f in main_window.actions.open_forms if isinstance(f, ServiceLevelDialog))
     dialog.levels.button(3).setChecked(True)
     dialog.decided_on.setText("01-01-2030")
     qtbot.keyClicks(dialog.reason, "Tværfaglig indsats")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.isVisible() and dialog.date_error.isVisible()
     dialog.decided_on.setText("31-02-2026")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.isVisible() and dialog.date_error.isVisible()
 
 
@@ -106,5 +113,6 @@ def test_keyboard_only_search_and_open(qtbot, main_window, demo_workspace):
     qtbot.keyClicks(main_window.case_list.search, item.family_name.split()[-1])
     qtbot.waitUntil(lambda: 0 < main_window.case_list.model.rowCount() <= 40)
     qtbot.keyClick(main_window.case_list.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert main_window.overview.overview is not None
     assert item.family_name.split()[-1] in main_window.overview.family_title.text()

@@ -11,6 +11,7 @@ from app.ui.cases.course_dialogs import ConsentDialog, ServiceLevelDialog, Tovho
 from app.ui.cases.member_dialog import MemberDialog
 from app.ui.cases.new_case_dialog import NewCaseDialog
 from app.ui.common.table_model import Column, DtoTableModel
+from tests.helpers.tasks import settle
 
 
 def visible_families(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -40,23 +41,29 @@ def test_search_by_cpr_finds_the_family(qtbot, main_window, demo_workspace):
 
 def test_filters(qtbot, main_window, demo_workspace):
     main_window.case_list.attention.setChecked(True)
+    settle(qtbot)
     rows = main_window.case_list.model.rows()
     assert rows and all(item.attention for item in rows)
     main_window.case_list.attention.setChecked(False)
     main_window.case_list.mine.setChecked(True)
+    settle(qtbot)
     rows = main_window.case_list.model.rows()
     assert rows and all(item.is_mine for item in rows)
     main_window.case_list.mine.setChecked(False)
     main_window.case_list.phase.setCurrentIndex(main_window.case_list.phase.findData("II"))
+    settle(qtbot)
+    assert main_window.case_list.model.rows()
     assert all(item.phase == "II" for item in main_window.case_list.model.rows())
     status = main_window.case_list.status
     status.setCurrentIndex(status.findData("closed"))
+    settle(qtbot)
     assert all(item.status == "closed" for item in main_window.case_list.model.rows())
 
 
 def test_opening_a_case_shows_the_family_and_is_audited(qtbot, main_window, demo_workspace):
     main_window.case_list.table.setFocus()
     qtbot.keyClick(main_window.case_list.table, Qt.Key.Key_Down)
+    settle(qtbot)
     overview = main_window.overview.overview
     assert overview is not None
     assert main_window.overview.family_title.text() == overview.family_name
@@ -85,6 +92,7 @@ def add_member(qtbot, new_case: NewCaseDialog, **fields) -> MemberDialog:  # typ
     assert dialog is not None
     fill_member(qtbot, dialog, **fields)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     return dialog
 
 
@@ -114,6 +122,7 @@ def test_create_a_case_from_a_referral(qtbot, main_window, demo_workspace):
     assert dialog.family_name.text().endswith("Tofteby")
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.isVisible()
     assert dialog.members_error.isVisible() and "Otto" in dialog.members_error.text()
     assert demo_workspace.cases.search(dto.CaseFilter(status="")).total == before
@@ -123,6 +132,7 @@ def test_create_a_case_from_a_referral(qtbot, main_window, demo_workspace):
                      Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert demo_workspace.cases.search(dto.CaseFilter(status="")).total == before + 1
     shown = main_window.overview.overview
     assert shown is not None and shown.family_name.endswith("Tofteby")
@@ -146,11 +156,13 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
     case_id = new_plain_case(demo_workspace)
     main_window.case_list.refresh()
     main_window.open_case(case_id)
+    settle(qtbot)
     panel = main_window.overview
     assert panel.overview.current_step.code == "samtykke"
 
     # The course cannot move on to the conversation without consent: a calm banner says why.
     qtbot.mouseClick(panel.complete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert panel.message.isVisible()
     assert panel.overview.current_step.code == "samtykke"
 
@@ -159,6 +171,7 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
     consent.forms.buttons()[0].setChecked(True)
     with qtbot.waitSignal(consent.finished):
         qtbot.mouseClick(consent.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert panel.overview.current_step.code == "afklarende_samtale"
     assert "participation" in panel.overview.allowed_scopes
     assert not panel.message.isVisible()
@@ -169,6 +182,7 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
     tovholder.agreed.setChecked(True)
     with qtbot.waitSignal(tovholder.finished):
         qtbot.mouseClick(tovholder.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert demo_workspace.profile.name in panel.tovholder_text.text()
 
     panel.assign_tovholder.emit()
@@ -179,6 +193,7 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
     qtbot.keyClicks(tovholder.reason, "Familiens behov er mest socialfaglige")
     with qtbot.waitSignal(tovholder.finished):
         qtbot.mouseClick(tovholder.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "Rasmus Lindholt" in panel.tovholder_text.text()
     assert panel.tovholder_model.rowCount() == 2
     assert panel.tovholder_model.row_at(0).ended_on is not None
@@ -186,11 +201,13 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
     panel.record_level.emit()
     level = next(f for f in main_window.actions.open_forms if isinstance(f, ServiceLevelDialog))
     qtbot.mouseClick(level.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert level.isVisible() and level.level_error.isVisible()  # no level chosen yet
     level.levels.button(3).setChecked(True)
     qtbot.keyClicks(level.reason, "Kronisk sygdom; flere faggrupper involveret")
     with qtbot.waitSignal(level.finished):
         qtbot.mouseClick(level.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert panel.level_model.rowCount() == 1
     assert "3" in panel.level_text.text()
 
@@ -206,21 +223,25 @@ def test_cancel_asks_inline_before_discarding(qtbot, main_window, demo_workspace
     dialog = main_window.actions.new_case()
     qtbot.keyClicks(dialog.organisation, "Midtbyens Skole")
     dialog.save_draft()
+    settle(qtbot)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and dialog.error.isVisible()
     assert demo_workspace.drafts.get("new_case") is not None
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    settle(qtbot)
     assert demo_workspace.drafts.get("new_case") is None
 
 
 def test_removing_a_person_asks_inline_first(qtbot, main_window, demo_workspace):
     case_id = new_plain_case(demo_workspace)
     main_window.open_case(case_id)
+    settle(qtbot)
     panel = main_window.overview
     father = next(m for m in panel.overview.members if m.relation == "far")
     panel.remove_member.emit(father.id)
     assert panel.message.isVisible() and father.full_name in panel.message.text()
     assert len(panel.overview.members) == 2
     panel.remove_member.emit(father.id)
+    settle(qtbot)
     assert [m.first_name for m in panel.overview.members] == ["Asta"]

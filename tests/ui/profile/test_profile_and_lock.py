@@ -12,6 +12,7 @@ from app.ui.main_window import MainWindow
 from app.ui.profile.setup_window import SetupWindow
 from app.ui.profile.unlock_window import UnlockWindow
 from tests.conftest import PASSWORD
+from tests.helpers.tasks import settle
 
 
 def test_first_start_creates_the_profile(qtbot, controller, paths):
@@ -56,6 +57,7 @@ def unlock_with(qtbot, controller, password: str, signal) -> None:  # type: igno
     qtbot.keyClicks(window.password, password)
     with qtbot.waitSignal(signal, timeout=10_000):
         qtbot.keyClick(window.password, Qt.Key.Key_Return)
+    settle(qtbot)  # the main window reads its list and the forms to bring back on the database lane
 
 
 def test_wrong_password_then_right_one(qtbot, controller, workspace):
