@@ -65,7 +65,7 @@ class _AddPerson(_Step):
         self.editor._restore(self.removed, save)
 
     def take_back(self) -> None:
-        self.removed = self.editor._remove(self.removed.person.id)
+        self.removed = self.editor._remove(self.removed.person.id) or self.removed
 
 
 class _RemovePerson(_Step):
@@ -74,7 +74,7 @@ class _RemovePerson(_Step):
         self.removed = RemovedPerson(person, ())
 
     def make(self, save: bool) -> None:
-        self.removed = self.editor._remove(self.removed.person.id)
+        self.removed = self.editor._remove(self.removed.person.id) or self.removed
 
     def take_back(self) -> None:
         self.editor._restore(self.removed, True)
@@ -145,7 +145,7 @@ class _ReadMap(_Step):
             self.editor._restore(removed, True)
 
     def take_back(self) -> None:
-        self.removed = [self.editor._remove(p.id) for p in self.data.people]
+        self.removed = [removed for p in self.data.people if (removed := self.editor._remove(p.id))]
 
 
 class MapEditor(QObject):
@@ -265,10 +265,11 @@ class MapEditor(QObject):
 
     # ---- what the steps do: shown at once, saved on the lane
 
-    def _remove(self, person_id: str) -> RemovedPerson:
+    def _remove(self, person_id: str) -> RemovedPerson | None:
         """Take a person and her ties off the map (what restoring needs to put them back)."""
         person = self.data.person(person_id)
-        assert person is not None
+        if person is None:  # not shown (the map was read again after a refused save)
+            return None
         ties = tuple(t for t in self.data.ties if person_id in (t.a_id, t.b_id))
         self.data = n.MapData(tuple(p for p in self.data.people if p.id != person_id),
                               tuple(t for t in self.data.ties if t not in ties))
@@ -279,6 +280,8 @@ class MapEditor(QObject):
         return RemovedPerson(person, ties)
 
     def _restore(self, removed: RemovedPerson, save: bool) -> None:
+        if self.data.person(removed.person.id) is not None:
+            return
         self.data = n.MapData((*self.data.people, removed.person), (*self.data.ties, *removed.ties))
         if save:
             case_id = self.case_id
