@@ -2,7 +2,9 @@
 
 A value goes on the wire as JSON: an aware datetime as ISO 8601 in UTC with microseconds
 ("2026-11-22T09:30:00.000000+00:00"), a date as ISO 8601 ("2026-11-22"); strings, numbers, booleans,
-``None``, lists and dicts as they are. The local change log (``app.models.changelog``) writes its
+``None``, lists and dicts as they are. No column holds a Decimal, a UUID, bytes or an enum (ids are
+text, amounts and choices are plain values), so these have no wire form of their own and pass through
+unchanged, as they always have. The local change log (``app.models.changelog``) writes its
 payloads with ``to_wire``, so what is logged is what is sent.
 
 A ``RecordChange`` is one record as sync sends it: the record type (its table), its id and revision,

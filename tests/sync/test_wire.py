@@ -7,7 +7,9 @@ import json
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
@@ -35,6 +37,11 @@ def _through_json(value):  # type: ignore[no-untyped-def]
 def test_json_values_go_on_the_wire_as_they_are(value):
     assert to_wire(value) is value
     assert _through_json(value) == value
+
+
+def test_other_values_pass_through_unchanged():
+    for value in (Decimal("12.50"), UUID("0190d5a0-0000-7000-8000-000000000001"), b"\x00\xff"):
+        assert to_wire(value) is value
 
 
 def test_a_datetime_goes_as_utc_iso_with_microseconds_and_comes_back_the_same_instant():
