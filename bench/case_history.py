@@ -36,6 +36,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -46,7 +47,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QEvent,
+    QEventLoop,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -126,18 +136,52 @@ def build_history(ws: Workspace, today: date, conversations: int) -> str:
 # ---------------------------------------------------------------------------------- measurement
 
 class PaintWatch(QObject):
-    """Sees every Paint event of a widget inside ``panel`` (an application-wide event filter)."""
+    """Ends an event loop at the first Paint of a widget inside ``panel`` while ``until()`` holds (an
+    application-wide event filter). The filter sees the Paint before the widget paints; the loop
+    returns once the whole window's repaint, of which that Paint is a part, is done."""
 
     def __init__(self, panel: QWidget) -> None:
         super().__init__()
         self.panel = panel
-        self.painted = 0
+        self.until: Callable[[], bool] | None = None
+        self.seen = False
+        self.loop: QEventLoop | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and (
-                watched is self.panel or self.panel.isAncestorOf(watched)):
-            self.painted += 1
+        if (self.until is not None and not self.seen and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and (watched is self.panel or self.panel.isAncestorOf(watched))
+                and self.until()):
+            self.seen = True
+            if self.loop is not None:
+                self.loop.quit()
         return False
+
+    def run(self, action: Callable[[], None], until: Callable[[], bool], what: str) -> None:
+        """Do ``action``, then process events (sleeping while there are none, so that a database
+        thread gets the interpreter) until a paint of the panel while ``until()`` holds."""
+        self.until, self.seen = until, False
+        self.loop = loop = QEventLoop()
+        timer = QTimer(singleShot=True, interval=int(SHOW_TIMEOUT_S * 1000))
+        timer.timeout.connect(loop.quit)
+        timer.start()
+        try:
+            action()
+            if not self.seen:
+                loop.exec()
+        finally:
+            timer.stop()
+            self.until, self.loop = None, None
+        if not self.seen:
+            raise RuntimeError(f"timed out after {SHOW_TIMEOUT_S:.0f} s waiting for {what}")
+
+
+def wait_for(app: QApplication, condition: Callable[[], bool], what: str) -> None:
+    """Process events until ``condition()`` (not timed; sleeps between events)."""
+    deadline = time.perf_counter() + SHOW_TIMEOUT_S
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"timed out waiting for {what}")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 class Side:
@@ -155,24 +199,15 @@ class Side:
         app.installEventFilter(self.watch)
         if not QTest.qWaitForWindowExposed(self.window):
             raise RuntimeError("the main window was not exposed")
-        rows = self.window.case_list.model.rows()
-        if not any(item.id == long_id for item in rows):
-            raise RuntimeError("the long family is not in the case list")
-        self.other_id = next(item.id for item in rows if item.id != long_id)
+        model = self.window.case_list.model
+        wait_for(app, lambda: any(item.id == long_id for item in model.rows()), "the family in the case list")
+        self.other_id = next(item.id for item in model.rows() if item.id != long_id)
 
     def close(self) -> None:
         self.app.removeEventFilter(self.watch)
         self.window.close()
         self.window.deleteLater()
         self.app.processEvents()
-
-    def wait_until(self, condition, what: str) -> None:  # type: ignore[no-untyped-def]
-        deadline = time.perf_counter() + SHOW_TIMEOUT_S
-        while not condition():
-            if time.perf_counter() > deadline:
-                raise RuntimeError(f"timed out waiting for {what}")
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents
-                                   | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
 
     def shows(self, case_id: str) -> bool:
         """The panel shows this case: in front, its name in the title, its conversations in the table."""
@@ -186,8 +221,8 @@ class Side:
             return window.overview.conversations_model.rowCount() == self.conversations
         return True
 
-    def click(self, case_id: str) -> None:
-        """A left click on the family's row in the case list, as she would choose it."""
+    def row_centre(self, case_id: str) -> QPoint:
+        """Where the family's row is in the case list (scrolled into view)."""
         case_list = self.window.case_list
         for row, item in enumerate(case_list.model.rows()):
             if item.id == case_id:
@@ -196,26 +231,18 @@ class Side:
         else:
             raise RuntimeError(f"case {case_id} is not in the list")
         case_list.table.scrollTo(index)
-        self.app.processEvents()
-        rect = case_list.table.visualRect(index)
-        QTest.mouseClick(case_list.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         rect.center())
+        return case_list.table.visualRect(index).center()
 
     def open(self, case_id: str) -> float:
-        """ms from the click to the first paint of the panel after it shows ``case_id``."""
+        """ms from a left click on the family's row, as she would choose it, to the end of the first
+        repaint of the panel once it shows ``case_id``."""
+        where = self.row_centre(case_id)
+        viewport = self.window.case_list.table.viewport()
         self.app.processEvents()
         t0 = time.perf_counter()
-        self.click(case_id)
-        state = {"painted_at": None}
-
-        def shown_and_painted() -> bool:
-            if state["painted_at"] is None:
-                if not self.shows(case_id):
-                    return False
-                state["painted_at"] = self.watch.painted  # the paints so far may be of the earlier state
-            return self.watch.painted > state["painted_at"]
-
-        self.wait_until(shown_and_painted, f"case {case_id} to show and paint")
+        self.watch.run(lambda: QTest.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                                                Qt.KeyboardModifier.NoModifier, where),
+                       lambda: self.shows(case_id), f"case {case_id} to show and paint")
         return (time.perf_counter() - t0) * 1000
 
     def open_long(self) -> float:
@@ -307,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                 sides["encrypted"].open_long()
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(35)
+            pstats.Stats(profile, stream=out).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(35)
             print("\n[profile] 10 encrypted opens (each after another family's), by cumulative time\n"
                   + out.getvalue())
     finally:
