@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import KnownError
 from app.services.network import dto as n
 from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DraftDialog
 from app.ui.common.i18n import error_text, fill, format_date, translate
+from app.ui.common.tasks import runner
 from app.ui.common.widgets import ErrorLabel, form_row, primary_button, typed_date_or_raise
 from app.ui.network.forms import partner_title
 
@@ -238,7 +238,10 @@ class PartnerDialog(DraftDialog):
         super().show_field_error(field, text)
 
     def save(self) -> None:
-        self.run_save(lambda: self.workspace.partners.save(self.partner()))
+        """Save the partner on the lane; the dialog keeps everything in it until it is saved."""
+        partner = self.checked(self.partner)
+        if partner is not None:
+            runner().db(lambda: self.workspace.partners.save(partner), **self.saving())
 
 
 class PartnerDirectory(QDialog):
@@ -306,12 +309,15 @@ class PartnerDirectory(QDialog):
         self.search.setFocus()
 
     def refresh(self) -> None:
-        try:
-            since = n.months_before(self.workspace.today(), self.months) if self.due_only.isChecked() else None
-            partners = self.workspace.partners.find(self.search.text(), not_informed_since=since)
-        except KnownError as exc:
-            self.error.show_message(error_text(exc))
-            return
+        """Find the partners (on the lane; while she types, only the newest search is run)."""
+        since = n.months_before(self.workspace.today(), self.months) if self.due_only.isChecked() else None
+        query = self.search.text()
+        runner().db(lambda: self.workspace.partners.find(query, not_informed_since=since), owner=self,
+                    done=self._show_partners, failed=lambda exc: self.error.show_message(error_text(exc)),
+                    key=f"partner-search:{id(self)}")
+
+    def _show_partners(self, partners: tuple[n.PartnerView, ...]) -> None:
+        self.error.clear_message()
         self.partners = {p.id: p for p in partners}
         self.list.clear()
         for partner in partners:
