@@ -6,11 +6,14 @@ from __future__ import annotations
 import gc
 import threading
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
+from app.core.errors import DiskFullError
 from app.services.cases import dto
+from app.ui.cases.course_dialogs import ServiceLevelDialog
 from app.ui.cases.new_case_dialog import NewCaseDialog
-from app.ui.common.i18n import translate
+from app.ui.common.i18n import error_text, translate
+from app.ui.common.tasks import runner
 from tests.conftest import PASSWORD
 from tests.helpers.tasks import settle
 from tests.ui.profile.test_profile_and_lock import unlock_with
@@ -94,3 +97,55 @@ def test_a_bug_shows_a_message_that_stays_and_the_open_form_keeps_its_text(qtbot
     assert controller.bug_box is box and box.isVisible()
     box.close()
     qtbot.waitUntil(lambda: controller.bug_box is None)
+
+
+def test_a_form_stays_open_and_editable_while_its_save_waits(qtbot, main_window, demo_workspace, monkeypatch):
+    settle(qtbot)
+    case = demo_workspace.cases.search(dto.CaseFilter(status="open")).items[0]
+    main_window.open_case(case.id)
+    settle(qtbot)
+    main_window.overview.record_level.emit()
+    dialog = next(f for f in main_window.actions.open_forms if isinstance(f, ServiceLevelDialog))
+    dialog.levels.button(2).setChecked(True)
+    qtbot.keyClicks(dialog.reason, "Behovsbesøg")
+    record = demo_workspace.course.record_service_level
+    started, release = threading.Event(), threading.Event()
+
+    def slow_record(*args, **kwargs):
+        started.set()
+        assert release.wait(WAIT_S)
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(demo_workspace.course, "record_service_level", slow_record)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set)
+    assert dialog.isVisible() and not dialog.save_button.isEnabled()  # not pressed twice
+    qtbot.keyClicks(dialog.reason, " hver uge")
+    assert dialog.reason.toPlainText() == "Behovsbesøg hver uge"
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_S * 1000):
+        release.set()
+    settle(qtbot)
+    assert [level.reason for level in demo_workspace.cases.overview(case.id).service_levels][-1] == "Behovsbesøg"
+
+
+def test_long_work_shows_a_progress_line_and_refusals_the_calm_banner(qtbot, main_window):
+    settle(qtbot)
+    bar = main_window.statusBar()
+    assert not bar.isVisible()
+    release = threading.Event()
+    runner().work(lambda: release.wait(WAIT_S), label="Laver PDF …")
+    qtbot.waitUntil(lambda: bar.isVisible() and main_window.progress_label.text() == "Laver PDF …",
+                    timeout=WAIT_S * 1000)
+    assert main_window.progress_bar.isVisible() and main_window.progress_bar.maximum() == 0
+    release.set()
+    settle(qtbot)
+    assert not bar.isVisible()
+
+    assert not main_window.banner.isVisible()
+
+    def refuse() -> None:
+        raise DiskFullError()
+
+    runner().db(refuse)  # no owner, no failed: the main window's banner tells her
+    settle(qtbot)
+    assert main_window.banner.isVisible() and main_window.banner.text() == error_text(DiskFullError())
