@@ -152,8 +152,7 @@ class AppController(QObject):
         self._opening = True
         create, paths, settings, policy = self._create, self.paths, self.settings, self.policy
         runner().db(lambda: create(paths, profile, password, settings, policy), owner=self, done=self._opened,
-                    failed=lambda exc: self._open_refused(exc, window),
-                    label=translate("Errors", "Creating your profile …"))
+                    failed=lambda exc: self._open_refused(exc, window))
 
     def _unlock_requested(self, password: str) -> None:
         window = self.window
