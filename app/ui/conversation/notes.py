@@ -10,7 +10,6 @@ time the conversation is opened.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -20,8 +19,6 @@ from app.services.conversation import dto as cdto
 from app.services.workspace import Workspace
 from app.ui.common.i18n import error_text
 from app.ui.common.tasks import runner
-
-log = logging.getLogger(__name__)
 
 DRAFT_KIND = "conversation_notes"
 
@@ -130,26 +127,17 @@ class NotesKeeper(QObject):
             runner().db(lambda: self.workspace.drafts.discard(key_of_draft), owner=self)
 
     def flush(self) -> None:
-        """At close (or lock): write what is not on disk yet, waiting for it; what the disk still
-        refuses is kept as a draft. Blocks, because after this the records may be closed."""
-        kept: dict[str, dict] = {}
-        for key, (text, cursor) in sorted(self._typed.items()):
-            try:
-                self._write_now(key, text, cursor)
-            except KnownError as exc:
-                log.warning("notes not saved at close: %s", type(exc).__name__)
-                kept[key] = {"text": text, "cursor": cursor}
-        if not kept:
+        """At close (and so at lock): queue what is not on disk yet. It is first kept as a draft, then
+        written, then the draft goes; if the disk refuses the notes, the draft stays for next time.
+        All in one task on the lane, so the lock (which waits on the lane) comes after it."""
+        if not self._typed:
             return
-        payload = {"conversation_id": self.conversation_id, "sections": kept}
-        key_of_draft, case_id = draft_key(self.conversation_id), self.case_id
-        try:
-            runner().call(lambda: self.workspace.drafts.save(key_of_draft, DRAFT_KIND, payload, case_id))
-        except KnownError as exc:
-            log.error("notes could not be kept as a draft: %s", type(exc).__name__)
-
-    def _write_now(self, key: str, text: str, cursor: int) -> None:
-        cid = self.conversation_id
-        runner().call(lambda: self.workspace.conversations.save_notes(cid, key, text, cursor))
-        self._typed.pop(key, None)
-        self._refused.discard(key)
+        workspace, cid, case_id = self.workspace, self.conversation_id, self.case_id
+        typed = sorted(self._typed.items())
+        key_of_draft = draft_key(cid)
+        payload = {"conversation_id": cid,
+                   "sections": {key: {"text": text, "cursor": cursor} for key, (text, cursor) in typed}}
+        runner().db(lambda: (workspace.drafts.save(key_of_draft, DRAFT_KIND, payload, case_id),
+                             [workspace.conversations.save_notes(cid, key, text, cursor)
+                              for key, (text, cursor) in typed],
+                             workspace.drafts.discard(key_of_draft)))

@@ -506,14 +506,12 @@ class ConversationWindow(QWidget):
             self.go_to(self.current_key)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        # Closing is also how the lock closes her conversations: what is not on disk yet is written now
-        # (waiting for the lane), so that the records can be closed right after.
+        # Closing is also how the lock closes her conversations: the last saves are queued on the lane,
+        # and the lock waits there for them before it closes the records.
         self.notes.flush()
         if self.current_key and self.current_key != ASSESSMENT_KEY:
-            cid, key, position = self.view.id, self.current_key, self._current_section_page().cursor_position()
-            try:
-                runner().call(lambda: self.workspace.conversations.move_cursor(cid, key, position))
-            except KnownError as exc:
-                log.warning("where she was could not be kept: %s", type(exc).__name__)
+            workspace, cid, key = self.workspace, self.view.id, self.current_key
+            position = self._current_section_page().cursor_position()
+            runner().db(lambda: workspace.conversations.move_cursor(cid, key, position), key=f"cursor:{cid}")
         self.closed.emit(self.view.id, self.view.case_id)
         super().closeEvent(event)

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from app.core.errors import DiskFullError
 from app.services.cases import dto
@@ -294,12 +295,15 @@ def test_a_refused_save_keeps_her_text_and_saves_it_with_the_next_change(qtbot, 
     assert notes.toPlainText() == "Mor sover dårligt" and not notes.isReadOnly()
     assert window.saved_label.text() == window.tr("Not saved – it is tried again when you write")
     assert window.problem.isVisible() and window.problem.text() == error_text(DiskFullError())
-    # Going elsewhere and back does not bring the older text from the disk back.
-    go(qtbot, window, section_key(window, "general"))
+    # Going elsewhere (the summary reads the conversation from the disk again) and back does not bring
+    # the older text back.
+    go(qtbot, window, section_key(window, "member", "Signe"))
+    go(qtbot, window, section_key(window, "summary"))
     go(qtbot, window, key)
     assert notes.toPlainText() == "Mor sover dårligt"
 
     monkeypatch.undo()  # space again
+    notes.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(notes, "!")
     settle(qtbot)
     assert ws.conversations.view(cid).section(key).notes == "Mor sover dårligt!"
