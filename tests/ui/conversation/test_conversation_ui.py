@@ -5,6 +5,7 @@ schedule a follow-up and see it due in the case list."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtGui import QTextCursor
 from app.core.errors import DiskFullError
 from app.services.cases import dto
 from app.ui.common.i18n import error_text
+from app.ui.common.tasks import runner
 from app.ui.conversation.notes import draft_key
 from app.ui.conversation.window import ConversationWindow
 from tests.conftest import PASSWORD, TODAY
@@ -337,3 +339,27 @@ def test_text_the_disk_refused_comes_back_after_closing(qtbot, main_window, demo
     assert window.section_page.notes.toPlainText() == "Freja hoster om natten"
     assert ws.conversations.view(cid).section(key).notes == "Freja hoster om natten"
     assert ws.drafts.get(draft_key(cid)) is None
+
+
+def test_typing_never_waits_and_only_the_newest_text_is_written(qtbot, main_window, demo_workspace, monkeypatch):
+    ws = demo_workspace
+    window = start(qtbot, main_window, holm_family(ws))
+    cid, key = window.view.id, window.current_key
+    written: list[str] = []
+    real_save = ws.conversations.save_notes
+
+    def recording_save(conversation_id, section_key, notes, cursor=0):  # type: ignore[no-untyped-def]
+        written.append(notes)
+        real_save(conversation_id, section_key, notes, cursor)
+
+    monkeypatch.setattr(ws.conversations, "save_notes", recording_save)
+    lane_free = threading.Event()
+    runner().db(lane_free.wait)  # the lane is busy (a slow disk, a sync) while she types
+    qtbot.keyClicks(window.section_page.notes, "Sover dårligt")
+    assert window.section_page.notes.toPlainText() == "Sover dårligt"  # typed while nothing could be saved
+    assert window.saved_label.text() == window.tr("Saving …")
+    lane_free.set()
+    settle(qtbot)
+    assert written == ["Sover dårligt"]  # the twelve older texts waited and were replaced, never written
+    assert ws.conversations.view(cid).section(key).notes == "Sover dårligt"
+    qtbot.waitUntil(lambda: saved_shown(window))
