@@ -33,7 +33,12 @@ CASE_LOADS = (
 # looked up there; shorter ones (the first keystrokes) are compared with ``instr`` on the rows.
 CASE_SEARCH = table("case_search", column("rowid"), column("case_search"))
 CASE_ROWID = literal_column("cases.rowid")
+# The same, with SQLite's unary plus: not used to look rows up, only to test each row it reads.
+CASE_ROWID_TESTED = literal_column("+cases.rowid")
 TRIGRAM = 3
+# With more matches than this in the trigram index, the page is found by reading the cases newest
+# first until it is full (the matches are dense); with fewer, by looking each match up and sorting.
+WALK_ABOVE = 1000
 # The total is counted up to here: past it she has to type more anyway ("over 1,000 cases").
 TOTAL_CAP = 1000
 
@@ -61,11 +66,14 @@ class CaseService:
         """The cases matching the search text and filters, most recently changed first.
 
         One query over the summary columns of ``cases``: words of three or more characters through
-        the trigram index, shorter ones by substring. The total is counted separately, only when
-        there are more matches than fit on the page, and only up to ``TOTAL_CAP``.
+        the trigram index, shorter ones by substring. The total is counted only when there are more
+        matches than fit on the page: the index's own count when the words are all there is to it,
+        otherwise up to ``TOTAL_CAP``.
         """
         today = self.ctx.today()
-        conditions = search_conditions(flt.query)
+        words = search_words(flt.query)
+        conditions = [func.instr(Case.search_text, word) > 0 for word in words if len(word) < TRIGRAM]
+        match = trigram_match(words)
         if flt.phase:
             conditions.append(Case.phase == flt.phase)
         if flt.status == "open":
@@ -97,7 +105,6 @@ class CaseService:
                 Case.consent_expires_on, Case.tovholder_profile_id, Case.created_by,
                 Case.next_follow_up_on, Case.next_follow_up_kind,
             )
-            .where(*conditions)
             .order_by(Case.updated_at.desc())
             .limit(flt.limit)
         )
@@ -105,13 +112,25 @@ class CaseService:
             # Core rows read by position: a Row's attribute access costs microseconds, and the
             # first keystrokes fill a whole page.
             conn = session.connection()
-            rows = conn.execute(page).all()
+            matched = None
+            if match:
+                in_index = select(CASE_SEARCH.c.rowid).where(CASE_SEARCH.c.case_search.op("MATCH")(match))
+                matched = conn.execute(select(func.count()).select_from(in_index.subquery())).scalar_one()
+                if not matched:
+                    return dto.CaseList(items=(), total=0)
+                only_words = not conditions
+                rowid = CASE_ROWID_TESTED if matched > WALK_ABOVE else CASE_ROWID
+                conditions.append(rowid.in_(in_index))
+            rows = conn.execute(page.where(*conditions)).all()
             total, exact = len(rows), True
             if total == flt.limit:
-                cap = max(TOTAL_CAP, flt.limit)
-                matches = select(literal(1)).select_from(Case).where(*conditions).limit(cap + 1).subquery()
-                counted = conn.execute(select(func.count()).select_from(matches)).scalar_one()
-                total, exact = min(counted, cap), counted <= cap
+                if matched is not None and only_words:
+                    total = matched
+                else:
+                    cap = max(TOTAL_CAP, flt.limit)
+                    matches = select(literal(1)).select_from(Case).where(*conditions).limit(cap + 1).subquery()
+                    counted = conn.execute(select(func.count()).select_from(matches)).scalar_one()
+                    total, exact = min(counted, cap), counted <= cap
         items = tuple(
             dto.CaseListItem(
                 id=case_id,
@@ -306,17 +325,11 @@ class CaseService:
         return build_overview(case, self.ctx.content, self.ctx.profile.id, today)
 
 
-def search_conditions(query: str) -> list:
-    """Every word of ``query`` is a substring of the case's search text (see ``search_words``)."""
-    words = search_words(query)
-    conditions = [func.instr(Case.search_text, word) > 0 for word in words if len(word) < TRIGRAM]
-    indexed = [word for word in words if len(word) >= TRIGRAM]
-    if indexed:
-        # Each word as an FTS5 string (its quotes doubled): a phrase of its trigrams, that is the
-        # word as a substring; all words must be there.
-        match = " AND ".join('"' + word.replace('"', '""') + '"' for word in indexed)
-        conditions.append(CASE_ROWID.in_(select(CASE_SEARCH.c.rowid).where(CASE_SEARCH.c.case_search.op("MATCH")(match))))
-    return conditions
+def trigram_match(words: list[str]) -> str:
+    """The FTS5 query for the words of at least three characters ("" if there are none): each word
+    an FTS5 string (its quotes doubled), that is the phrase of its trigrams, the word as a substring;
+    every word must be there."""
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words if len(word) >= TRIGRAM)
 
 
 def _fields(referral: dto.ReferralInput) -> dict:

@@ -98,9 +98,12 @@ def test_cpr_with_dash_without_dash_and_in_part(three_families):
         assert _find(three_families, query) == ["Familien Kjærsgaard"], query
 
 
-def test_every_substring_of_every_case_finds_what_reading_every_case_finds(demo_workspace):
+@pytest.mark.parametrize("walk_above", [0, 10**9], ids=["reading newest first", "looking matches up"])
+def test_every_substring_of_every_case_finds_what_reading_every_case_finds(demo_workspace, monkeypatch, walk_above):
     """Generated queries over 40 demo families: pieces of their search text of 1-12 characters,
-    in upper case, with a CPR dash, two at a time; the index must agree with reading every case."""
+    in upper case, with a CPR dash, two at a time; the index must agree with reading every case,
+    whichever way the page is read."""
+    monkeypatch.setattr(case_service, "WALK_ABOVE", walk_above)
     texts = [text for _, text in _texts(demo_workspace)]
     rng = random.Random(11)
     queries = []
