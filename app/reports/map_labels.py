@@ -68,7 +68,9 @@ class Grid:
         return total
 
 @dataclass
-class Label:
+class NameBox:
+    """A person's name placed on the PDF map: its lines, size and box (``Label`` is the content's bilingual text)."""
+
     lines: list[str]
     size: float
     width: float
@@ -77,7 +79,7 @@ class Label:
     y: float = 0.0
     align: str = "left"
 
-def draw_label(canvas: Canvas, label: Label, font: str) -> None:
+def draw_label(canvas: Canvas, label: NameBox, font: str) -> None:
     leading = label.size * 1.15
     canvas.setFont(font, label.size)
     baseline = label.y + label.height - label.size * 0.93
@@ -92,14 +94,14 @@ def draw_label(canvas: Canvas, label: Label, font: str) -> None:
 
 
 def place_labels(people: Sequence[Labelled], points: list[tuple[float, float]], r: float, size: float,
-                 centre: tuple[float, float], box: Rect, grid: Grid, fonts: Fonts) -> list[Label]:
+                 centre: tuple[float, float], box: Rect, grid: Grid, fonts: Fonts) -> list[NameBox]:
     """Each name beside its mark: the first free spot, away from the centre first.
 
     A spot is free when it covers no mark, star, other name, the centre or a sector label, and lies
     inside the map area. Where no spot is free the one with the least overlap is taken. The people
     nearest the centre, where it is most crowded, choose first; the outer ones have room outwards.
     """
-    labels: list[Label | None] = [None] * len(people)
+    labels: list[NameBox | None] = [None] * len(people)
     gap = 1.8
     leading = size * 1.15
     max_width = size * 11.5
@@ -145,5 +147,5 @@ def place_labels(people: Sequence[Labelled], points: list[tuple[float, float]], 
         dy = max(box[1] - rect[1], 0.0) - max(rect[3] - box[3], 0.0)
         rect = (rect[0] + dx, rect[1] + dy, rect[2] + dx, rect[3] + dy)
         grid.add(rect)
-        labels[index] = Label(lines, size, w, h, rect[0], rect[1], best[2])
+        labels[index] = NameBox(lines, size, w, h, rect[0], rect[1], best[2])
     return [label for label in labels if label is not None]
