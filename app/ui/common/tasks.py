@@ -22,7 +22,7 @@ Modelled on Anki's ``taskman`` with ``CollectionOp``/``QueryOp``:
 Workers run plain Python and never touch a widget; only plain dataclasses cross back (services never
 return ORM objects). Python's cyclic garbage collector is switched off while work is in flight, because
 a collection on a worker thread could free a Qt object there, which Qt does not allow; it is switched on
-again on the GUI thread when the last task is delivered (and a collection is run before it is switched off).
+again on the GUI thread when the last task is delivered, and Python's own thresholds collect there.
 An exception raised by a ``done``/``failed`` callback takes the same path as one raised by the work.
 """
 
