@@ -119,6 +119,37 @@ def test_there_is_exactly_one_head_and_every_file_is_in_the_chain():
 
     assert scripts.get_heads() == [schema.head_revision()]
     assert {s.revision for s in scripts.walk_revisions()} == files
+    # The file names, which the unlock reads instead of Alembic, give the same chain in order.
+    assert schema.revisions() == [s.revision for s in reversed(list(scripts.walk_revisions()))]
+
+
+UNLOCK_WITHOUT_ALEMBIC = """
+import sys
+from pathlib import Path
+from app.models import Actor
+from app.services.store import open_store
+store = open_store(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]), Actor("u", "d"), Path(sys.argv[3]))
+store.close()
+print(sorted(m for m in sys.modules if m.split(".")[0] == "alembic"))
+"""
+
+
+def test_opening_a_database_at_head_does_not_load_alembic(tmp_path):
+    """Alembic stays out of memory unless there is something to migrate (a fresh process, so that
+    what other tests imported does not count)."""
+    import subprocess
+    import sys
+
+    key = os.urandom(32)
+    engine = open_engine(tmp_path / "at-head.db", key)
+    schema.upgrade(engine, backup=_never)
+    engine.dispose()
+    run = [sys.executable, "-c", UNLOCK_WITHOUT_ALEMBIC, str(tmp_path / "at-head.db"), key.hex(), str(tmp_path)]
+
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    # ... and an empty one is migrated by Alembic, loaded then.
+    run[3] = str(tmp_path / "empty.db")
+    assert "alembic.command" in subprocess.run(run, capture_output=True, text=True, check=True).stdout
 
 
 def test_append_only_triggers_exist_after_migration_as_the_models_declare_them(empty_engine, tmp_path):
