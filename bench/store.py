@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""The encrypted store against plain SQLite: insert, save one case, open a case, search as you type.
+"""The encrypted store against plain SQLite: insert, save one case, open a case, search as you type,
+and how search grows from 10,000 to 50,000 families; memory with the profile open in the main window.
 
 Two profiles are built in temporary folders with the same synthetic families (``app.services.demo``):
 one encrypted with a random data key (as ``create_profile`` does), one opened with key ``None`` (the
@@ -7,9 +8,9 @@ same sqlcipher3 SQLite build, no encryption). Both are built and opened by the s
 only difference is the key; every figure goes through the real services (``Workspace.cases``).
 Measurements alternate between the two sides, in rounds, and the ratios are encrypted/plain.
 
-    python bench/store.py                 # 10,000 families (several minutes)
-    python bench/store.py --quick         # 1,000 families, a fast check
-    python bench/store.py --families 5000 --json out.json
+    python bench/store.py                 # 10,000 families, then search again at 50,000 (about 15 min)
+    python bench/store.py --quick         # 1,000 then 5,000 families, a fast check
+    python bench/store.py --families 5000 --growth 0 --json out.json
 
 Prints ``ratio <figure> <encrypted/plain>`` lines, the absolute numbers and a summary with PASS/MISS
 against the targets. It never fails on a missed target: the exit status is 0 unless something crashed.
@@ -45,7 +46,7 @@ from app.core.resources import content_dir  # noqa: E402
 from app.core.settings import Policy, Settings  # noqa: E402
 from app.models import Actor, Profile  # noqa: E402
 from app.models.audit import append_audit  # noqa: E402
-from app.security.kdf import FAST_KDF  # noqa: E402
+from app.security.kdf import FAST_KDF, KdfParams  # noqa: E402
 from app.security.keyfile import KeyFile, new_data_key  # noqa: E402
 from app.services.cases.dto import CaseFilter, ProfileInfo  # noqa: E402
 from app.services.demo import DemoOptions, demo_case, populate  # noqa: E402
@@ -61,8 +62,8 @@ PLAIN_PROFILE_ID = "bench-profile-id.txt"  # the plain profile has no key file
 
 # Targets
 MAX_RATIO = 1.15
-MAX_KEYSTROKE_MS = 50.0
-MAX_MEMORY_MB = 250.0
+MAX_KEYSTROKE_MS = 30.0  # p95 per keystroke, at the larger (growth) size and at the main one
+MAX_MEMORY_MB = 200.0  # peak RSS, the profile open in the main window (real KDF)
 WARM_UP_SAVES = 10
 WARM_UP_OPENS = 20
 
@@ -384,35 +385,19 @@ def warm_up(ws: Workspace, terms: list[str]) -> None:
 
 # ------------------------------------------------------------------------- memory (a subprocess)
 
-def memory_child(basedir: Path, encrypted: bool, plan_file: Path) -> int:
-    """Run in a fresh process: unlock, type the searches, open cases; print RSS per stage as JSON."""
-    plan = json.loads(plan_file.read_text())
-    stages = {"start": memory_mb()}
-    today = date.fromisoformat(plan["today"])
-    ws = open_bench_profile(basedir, encrypted, load_content(), today)
-    stages["unlocked"] = memory_mb()
-    for term in plan["terms"]:
-        type_term(ws.cases, term)
-    ws.cases.search(CaseFilter(needs_attention=True))
-    stages["searched"] = memory_mb()
-    ids = case_ids(ws)
-    for index in plan["open"]:
-        ws.cases.overview(ids[index % len(ids)])
-    stages["opened"] = memory_mb()
-    # What the Qt part of the app adds on top (a QApplication, offscreen, no windows).
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([])  # noqa: F841 - kept alive for the measurement
-    stages["with_qt"] = memory_mb()
-    ws.store.close()
-    print(json.dumps(stages))
-    return 0
+def strengthen_key_file(basedir: Path) -> None:
+    """Wrap the encrypted profile's data key under the default KDF parameters, as a real profile
+    has it (the profile is built with the fast KDF), so the memory child pays Argon2id's 64 MiB."""
+    paths = bench_paths(basedir)
+    keyfile = KeyFile.load(paths.key_file)
+    data_key = keyfile.unwrap_with_password(PASSWORD)
+    keyfile.set_password(data_key, PASSWORD, KdfParams())
+    keyfile.save(paths.key_file)
 
 
 def measure_memory(basedir: Path, encrypted: bool, plan_file: Path) -> dict[str, dict[str, float]]:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--memory-child", str(basedir),
-           "--plan", str(plan_file)]
+    """bench/_store_memory.py in a fresh process (it imports only what the app does)."""
+    cmd = [sys.executable, str(Path(__file__).with_name("_store_memory.py")), str(basedir), str(plan_file)]
     if encrypted:
         cmd.append("--encrypted")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM") or "offscreen")
@@ -420,6 +405,58 @@ def measure_memory(basedir: Path, encrypted: bool, plan_file: Path) -> dict[str,
     if proc.returncode != 0:
         raise RuntimeError(f"memory subprocess failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------------ growth to more families
+
+def copy_tables() -> list[str]:
+    """The tables to copy from the plain profile to the encrypted one, parents first."""
+    from app.models import Base
+
+    return [t.name for t in Base.metadata.sorted_tables if t.name not in ("profiles",)]
+
+
+def high_water(ws: Workspace, tables: list[str]) -> dict[str, int]:
+    with ws.store.engine.connect() as conn:
+        return {t: conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {t}").scalar() for t in tables}
+
+
+def grow(ws: dict[str, Workspace], families: int, seed: int) -> dict[str, float]:
+    """Bring both profiles to ``families`` cases: the new families are made once, on the plain side,
+    by ``populate`` (the real services: ``build_case``, the course, ``refresh``, the ORM in batches of
+    250, the audit entries), and their rows copied to the encrypted side in one transaction per
+    table, where the same triggers index them. Seconds for each part."""
+    with ws["plain"].store.engine.connect() as conn:
+        have = conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
+    if have >= families:
+        return {"populate_s": 0.0, "copy_s": 0.0}
+    tables = copy_tables()
+    before = high_water(ws["plain"], tables)
+    t0 = time.perf_counter()
+    populate(ws["plain"], DemoOptions(families=families - have, seed=seed))
+    populated = time.perf_counter() - t0
+    checkpoint(ws["plain"])
+    t0 = time.perf_counter()
+    # A raw driver connection (autocommit): ATTACH cannot run inside the transaction SQLAlchemy opens.
+    raw = ws["encrypted"].store.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("ATTACH DATABASE ? AS plain KEY ''", (str(ws["plain"].paths.database),))
+        for table in tables:
+            # Integer keys (the audit trail's sequence) are numbered again on this side.
+            columns = ", ".join(c[1] for c in cur.execute(f"PRAGMA main.table_info({table})").fetchall()
+                                if not (c[5] and c[2].upper() == "INTEGER"))
+            cur.execute("BEGIN")
+            cur.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM plain.{table} WHERE rowid > ?",
+                        (before[table],))
+            cur.execute("COMMIT")
+        cur.execute("DETACH DATABASE plain")
+        cur.close()
+    finally:
+        raw.close()
+    copied = time.perf_counter() - t0
+    checkpoint(ws["encrypted"])
+    return {"populate_s": populated, "copy_s": copied}
 
 
 # ------------------------------------------------------------------------------------ reporting
@@ -448,16 +485,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the profiles (their folder is printed)")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON here")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory subprocesses")
-    # internal: the memory subprocess
-    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--plan", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--encrypted", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--growth", type=int, default=None,
+                        help="then grow both profiles to this many families and search again (default 50000, "
+                             "--quick 5000; 0 skips)")
     args = parser.parse_args(argv)
 
-    if args.memory_child:
-        return memory_child(args.memory_child, args.encrypted, args.plan)
-
     families = 1000 if args.quick else args.families
+    growth = args.growth if args.growth is not None else (5000 if args.quick else 50000)
     rounds = args.rounds or (4 if args.quick else 10)
     singles = 50 if args.quick else 200
     opens = 100 if args.quick else 500
@@ -466,7 +500,8 @@ def main(argv: list[str] | None = None) -> int:
     today = date.today()
 
     run_start = time.perf_counter()
-    print(f"bench/store.py: {families} families per profile, {rounds} alternating rounds, seed {args.seed}")
+    print(f"bench/store.py: {families} families per profile, {rounds} alternating rounds, seed {args.seed}"
+          + (f", then search at {growth} families" if growth > families else ""))
     print(f"  Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs, "
           f"load average {load_average()}")
     tmp = Path(tempfile.mkdtemp(prefix="tovholder-bench-", dir=args.dir))
@@ -514,8 +549,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {side:<9} median ms by characters typed  {cells}")
         if mismatches:
             print(f"  WARNING: {mismatches} terms gave different result counts encrypted vs plain")
-        results["figures"]["search"] = {**search, "ratio": search["encrypted"]["median"] / search["plain"]["median"],
-                                        "terms": terms}
+        results["figures"]["search"] = {
+            **search, "ratio": search["encrypted"]["median"] / search["plain"]["median"], "terms": terms,
+            "by_length_median": {side: {k: statistics.median(v) for k, v in sorted(by_length[side].items())}
+                                 for side in SIDES}}
         mem_after_search = memory_mb()
 
         # ---- filter: needs attention
@@ -561,16 +598,53 @@ def main(argv: list[str] | None = None) -> int:
                 "today": today.isoformat(), "terms": terms,
                 "open": [rng.randrange(families) for _ in range(opens)],
             }))
-            print(f"\n[memory] fresh process: unlock, type the {len(terms)} searches, open {opens} cases, "
-                  f"then create a QApplication")
+            print(f"\n[memory] fresh process, the app's own controller: unlock window, preload, unlock "
+                  f"(Argon2id {KdfParams().memory_kib // 1024} MiB), main window, the {len(terms)} terms typed into "
+                  f"the list's search field, {opens} cases opened")
+            strengthen_key_file(tmp / "encrypted")
             memory = {}
             for side in SIDES:
                 memory[side] = measure_memory(tmp / side, side == "encrypted", plan_file)
                 for stage, m in memory[side].items():
-                    print(f"  memory {side:<9} {stage:<9} RSS {m['rss']:7.1f} MB  "
+                    print(f"  memory {side:<9} {stage:<13} RSS {m['rss']:7.1f} MB  "
                           f"peak RSS {m['peak']:7.1f} MB")
             results["figures"]["memory"] = {
                 **memory, "ratio": memory["encrypted"]["opened"]["peak"] / memory["plain"]["opened"]["peak"]}
+
+        # ---- search again with more families
+        if growth > families:
+            for side in SIDES:
+                ws[side] = open_bench_profile(tmp / side, side == "encrypted", content, today)
+            print(f"\n[growth] both profiles grown to {growth} families (populate on the plain side, rows copied "
+                  f"to the encrypted side, indexed there by its triggers)")
+            built = grow(ws, growth, args.seed + 5)
+            for side in SIDES:
+                print(f"  {side:<9} database {db_size_mb(ws[side]):7.1f} MB")
+            print(f"  populate {built['populate_s']:.0f} s, copy {built['copy_s']:.0f} s")
+            for side in SIDES:
+                warm_up(ws[side], terms)
+            print(f"[search_{growth}] the same {len(terms)} terms typed again ({keystrokes} keystrokes per side)")
+            big_times, big_by_length, big_mismatches = bench_search(ws, terms)
+            big = {side: summarise(big_times[side]) for side in SIDES}
+            print_timing("search/keystroke", big)
+            for side in SIDES:
+                cells = "  ".join(f"{k}:{statistics.median(v):.0f}" for k, v in sorted(big_by_length[side].items()))
+                print(f"  {side:<9} median ms by characters typed  {cells}")
+            if big_mismatches:
+                print(f"  WARNING: {big_mismatches} terms gave different result counts encrypted vs plain")
+            growth_ratio = {
+                stat: big["encrypted"][stat] / search["encrypted"][stat] for stat in ("median", "p95")}
+            print(f"  growth {growth}/{families} families (x{growth / families:.1f}): encrypted p95 "
+                  f"x{growth_ratio['p95']:.2f}, median x{growth_ratio['median']:.2f}")
+            results["figures"]["search_growth"] = {
+                **big, "ratio": big["encrypted"]["median"] / big["plain"]["median"], "families": growth,
+                "build": built, "growth_p95": growth_ratio["p95"], "growth_median": growth_ratio["median"],
+                "by_length_median": {side: {k: statistics.median(v) for k, v in sorted(big_by_length[side].items())}
+                                     for side in SIDES},
+            }
+            for side in SIDES:
+                ws[side].store.close()
+            ws.clear()
     finally:
         for workspace in ws.values():
             workspace.store.close()
@@ -586,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
     figs = results["figures"]
 
     # ---- ratios, one line per figure
-    ratio_names = ("insert", "insert_single", "open_case", "search", "filter_attention", "memory")
+    ratio_names = ("insert", "insert_single", "open_case", "search", "search_growth", "filter_attention", "memory")
     print_ratios(figs, ratio_names)
 
     # ---- summary
@@ -608,12 +682,16 @@ def main(argv: list[str] | None = None) -> int:
         ("filter_attention (median)", f"{figs['filter_attention']['encrypted']['median']:.1f} ms",
          f"{figs['filter_attention']['plain']['median']:.1f} ms", figs["filter_attention"]["ratio"]),
     ]
+    if "search_growth" in figs:
+        big = figs["search_growth"]
+        rows.append((f"search at {big['families']} (median)", f"{big['encrypted']['median']:.1f} ms",
+                     f"{big['plain']['median']:.1f} ms", big["ratio"]))
+        rows.append((f"search at {big['families']} (p95)", f"{big['encrypted']['p95']:.1f} ms",
+                     f"{big['plain']['p95']:.1f} ms", None))
     if "memory" in figs:
         mem = figs["memory"]
-        rows.append(("memory, store (peak RSS)", f"{mem['encrypted']['opened']['peak']:.0f} MB",
+        rows.append(("memory, main window (peak)", f"{mem['encrypted']['opened']['peak']:.0f} MB",
                      f"{mem['plain']['opened']['peak']:.0f} MB", mem["ratio"]))
-        rows.append(("memory, + QApplication", f"{mem['encrypted']['with_qt']['peak']:.0f} MB",
-                     f"{mem['plain']['with_qt']['peak']:.0f} MB", None))
     print(f"\nSummary ({families} families, {today.isoformat()}, run time {elapsed:.0f} s)")
     print(f"  {'figure':<27} {'encrypted':>12} {'plain':>12} {'enc/plain':>10}  target")
     for name, enc, plain, ratio in rows:
@@ -628,12 +706,19 @@ def main(argv: list[str] | None = None) -> int:
                    enc_search["p95"] <= MAX_KEYSTROKE_MS,
                    f"p95 {enc_search['p95']:.1f} ms, median {enc_search['median']:.1f} ms, "
                    f"max {enc_search['max']:.1f} ms"))
+    if "search_growth" in figs:
+        big = figs["search_growth"]
+        enc_big, times_more = big["encrypted"], big["families"] / families
+        checks.append((f"search p95 <= {MAX_KEYSTROKE_MS:.0f} ms/keystroke ({big['families']} families)",
+                       enc_big["p95"] <= MAX_KEYSTROKE_MS,
+                       f"p95 {enc_big['p95']:.1f} ms, median {enc_big['median']:.1f} ms, max {enc_big['max']:.1f} ms"))
+        checks.append((f"search grows slower than the families (x{times_more:.0f})",
+                       big["growth_p95"] < times_more and big["growth_median"] < times_more,
+                       f"p95 x{big['growth_p95']:.2f}, median x{big['growth_median']:.2f}"))
     if "memory" in figs:
         enc_mem = figs["memory"]["encrypted"]
-        checks.append((f"memory < {MAX_MEMORY_MB:.0f} MB, store ({families} families)",
-                       enc_mem["opened"]["peak"] < MAX_MEMORY_MB, f"peak RSS {enc_mem['opened']['peak']:.0f} MB"))
-        checks.append((f"memory < {MAX_MEMORY_MB:.0f} MB, store + QApplication",
-                       enc_mem["with_qt"]["peak"] < MAX_MEMORY_MB, f"peak RSS {enc_mem['with_qt']['peak']:.0f} MB"))
+        checks.append((f"memory <= {MAX_MEMORY_MB:.0f} MB, main window ({families} families)",
+                       enc_mem["opened"]["peak"] <= MAX_MEMORY_MB, f"peak RSS {enc_mem['opened']['peak']:.0f} MB"))
     report_targets(checks, results, args.json, width=52)
     return 0
 
