@@ -8,28 +8,36 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.paths import AppPaths  # noqa: E402
 from app.core.settings import Policy, Settings  # noqa: E402
 from app.security.kdf import FAST_KDF  # noqa: E402
-from app.services import dto  # noqa: E402
+from app.services.cases import dto  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
 from app.services.workspace import create_profile  # noqa: E402
 from app.ui.application import apply_font, create_qapplication  # noqa: E402
 from app.ui.cases.new_case_dialog import NewCaseDialog  # noqa: E402
 from app.ui.common.i18n import install_translators, translate  # noqa: E402
+from app.ui.common.tasks import runner  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.profile.setup_window import SetupWindow  # noqa: E402
 from app.ui.profile.unlock_window import UnlockWindow  # noqa: E402
 
 
-def settle(app: QApplication) -> None:
+def settle(app: QApplication, timeout: float = 20.0) -> None:
+    """Let the screen catch up: the task runner's work done and delivered, then a few paints."""
+    deadline = time.monotonic() + timeout
+    while not runner().idle and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
     for _ in range(5):
         app.processEvents()
 
@@ -70,7 +78,7 @@ def main() -> None:
                                    "kaffe cykel regnvejr 7", Settings(), Policy(), kdf=FAST_KDF)
         populate(workspace, DemoOptions(families=60, seed=11, maps=3))
         window = MainWindow(workspace)
-        window.resize(1440, 900)
+        window.resize(1366, 768)
         window.show()
         settle(app)
         # Open the first case that has siblings and consent, for a full overview.
@@ -81,12 +89,15 @@ def main() -> None:
                 chosen = item.id
                 break
         window.case_list.refresh()
+        settle(app)
         if chosen:
             window.case_list.select_case(chosen)
             window.open_case(chosen)
+            settle(app)
         shoot(window, out / f"main{suffix}.png", app)
         window.case_list.search.setText("emil")
         window.case_list.refresh()
+        settle(app)
         shoot(window, out / f"search{suffix}.png", app)
         dialog = NewCaseDialog(workspace, window)
         dialog.resize(780, 900)
@@ -108,7 +119,10 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
                 if "participation" in workspace.cases.overview(i.id).allowed_scopes
                 and any(m.group == "sibling" for m in workspace.cases.overview(i.id).members))
     window.open_case(case.id)
-    conversation = window.actions.start_conversation()
+    settle(app)
+    window.actions.start_conversation()
+    settle(app)
+    conversation = window.actions.conversation_windows[-1]
     view = conversation.view
     sibling = next((s for s in view.sections if s.member_group == "sibling"), view.sections[2])
     workspace.conversations.save_notes(view.id, "formaal", "Familien ønsker ro på hverdagen og mere viden om "
@@ -120,18 +134,25 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
     workspace.conversations.add_item(view.id, "need", "Storebror føler sig overset", sibling.key,
                                      (sibling.member_id,), ("mental_wellbeing",))
     conversation.close()
-    conversation = window.actions.open_conversation(view.id)
-    conversation.resize(1440, 900)
+    settle(app)
+    window.actions.open_conversation(view.id)
+    settle(app)
+    conversation = next(w for w in window.actions.conversation_windows if w.view.id == view.id)
+    conversation.resize(1366, 768)
     conversation.go_to(sibling.key)
+    settle(app)
     shoot(conversation, out / f"conversation{suffix}.png", app)
     conversation.go_to(next(s.key for s in conversation.view.sections if s.kind == "offers"))
+    settle(app)
     shoot(conversation, out / f"conversation-offers{suffix}.png", app)
     conversation.go_to(sibling.key)
+    settle(app)
     conversation.set_presenting(True)
-    conversation.resize(1440, 900)
+    conversation.resize(1366, 768)
     shoot(conversation, out / f"conversation-fullscreen{suffix}.png", app)
     conversation.set_presenting(False)
     conversation.read_back()
+    settle(app)
     shoot(conversation, out / f"conversation-readback{suffix}.png", app)
     conversation.close()
 
@@ -141,8 +162,10 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     case_id = next(i.id for i in workspace.cases.search(dto.CaseFilter(limit=60)).items
                    if workspace.network.map_data(i.id).people)
     window.open_case(case_id)
+    settle(app)
     network = window.actions.open_network_map(case_id)
-    network.resize(1440, 900)
+    settle(app)
+    network.resize(1366, 768)
     settle(app)
     network.view.fit()
     person = next(p for p in network.editor.data.people if p.role)
@@ -152,7 +175,7 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     shoot(network, out / f"network-list{suffix}.png", app)
     network.set_presenting(True)
     network.showNormal()  # the offscreen "screen" is small: show full screen's layout at a laptop's size
-    network.resize(1440, 900)
+    network.resize(1366, 768)
     settle(app)
     network.view.fit()
     shoot(network, out / f"network-fullscreen{suffix}.png", app)
@@ -160,8 +183,10 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     network.tabs.setCurrentWidget(network.measures_page)
     shoot(network, out / f"network-measures{suffix}.png", app)
     first = network.map_view.versions[0].id
-    comparison = network._compare(first, "")
-    comparison.resize(1440, 800)
+    network._compare(first, "")
+    settle(app)
+    comparison = network.comparisons[-1]
+    comparison.resize(1366, 768)
     shoot(comparison, out / f"network-compare{suffix}.png", app)
     comparison.close()
     network.close()
@@ -170,6 +195,7 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
 def shoot_partners(window, out: Path, suffix: str, app: QApplication) -> None:  # type: ignore[no-untyped-def]
     """The partner directory, and one partner with its contact points and when it was informed."""
     directory = window.actions.open_partner_directory()
+    settle(app)
     directory.resize(760, 600)
     shoot(directory, out / f"partners{suffix}.png", app)
     dialog = directory.edit(next(p.id for p in directory.partners.values() if p.name == "Regionshospitalet"))
