@@ -305,6 +305,11 @@ class CaseActions(QObject):
         if draft.kind == "network_person":
             self.open_network_map(draft.case_id)  # the map puts the person form's draft back
             return
+        if draft.kind == "conversation_notes" and payload.get("conversation_id"):
+            # Notes the disk refused: the conversation puts them back when it opens.
+            conversation_id = payload["conversation_id"]
+            self.open_case(draft.case_id, then=lambda _overview: self.open_conversation(conversation_id))
+            return
         if draft.case_id:
             self.open_case(draft.case_id, then=lambda overview: self._reopen_case_draft(draft, overview))
 

@@ -341,6 +341,29 @@ def test_text_the_disk_refused_comes_back_after_closing(qtbot, main_window, demo
     assert ws.drafts.get(draft_key(cid)) is None
 
 
+def test_a_notes_draft_is_brought_back_like_any_other_form(qtbot, main_window, demo_workspace, monkeypatch):
+    """After unlock (or a crash) the main window reopens every draft; refused notes open their conversation."""
+    ws = demo_workspace
+    window = start(qtbot, main_window, holm_family(ws))
+    cid = window.view.id
+    key = section_key(window, "member", "Freja")
+    go(qtbot, window, key)
+    monkeypatch.setattr(ws.conversations, "save_notes", disk_full)
+    qtbot.keyClicks(window.section_page.notes, "Freja sover uroligt")
+    settle(qtbot)
+    qtbot.mouseClick(window.pause_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert not main_window.actions.conversation_windows
+    monkeypatch.undo()
+
+    main_window.actions.reopen_draft(ws.drafts.get(draft_key(cid)))
+    settle(qtbot)
+    [window] = main_window.actions.conversation_windows
+    settle(qtbot)
+    assert window.section_page.notes.toPlainText() == "Freja sover uroligt"
+    assert ws.conversations.view(cid).section(key).notes == "Freja sover uroligt"
+
+
 def test_typing_never_waits_and_only_the_newest_text_is_written(qtbot, main_window, demo_workspace, monkeypatch):
     ws = demo_workspace
     window = start(qtbot, main_window, holm_family(ws))
