@@ -26,7 +26,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
@@ -52,6 +53,7 @@ PERSON_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.Gra
 KEPT_PICTURE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 HALO_PEN = QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 NAME_BRUSH = QBrush(INK)
+NO_PEN = QPen(Qt.PenStyle.NoPen)
 TIE_PEN = QPen(TIE_COLOUR, 1.6)
 STRAINED_TIE_PEN = QPen(TIE_COLOUR, 1.6, Qt.PenStyle.DashLine)
 CHOSEN_TIE_PEN = QPen(TIE_COLOUR, 3.0)
@@ -121,61 +123,55 @@ def mark_path(sector: str, size: float = MARK) -> QPainterPath:
 HALO_OFFSETS = tuple(QPointF(math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 45))
 
 
-class MapNameHalo(QGraphicsSimpleTextItem):
+class MapNameHalo(QGraphicsRectItem):
     """The white halo under a name: the name drawn in the pen's colour a pen's half-width to every side.
 
     It reads like the name's outline stroked with the pen, but costs eight copies of the laid-out text
     instead of stroking the outline of every letter (stroking 150 names took most of a full repaint of
-    the map). The text is laid out once per name (``QStaticText``), exactly where the name's letters are."""
+    the map). The text is laid out once per name (``QStaticText``), exactly where the name's letters are.
+    Its bounds are a rectangle Qt keeps (the name's, grown by the pen), so drawing the map asks Python
+    nothing about it while its picture is kept."""
 
-    def __init__(self, text: str, parent: QGraphicsItem) -> None:
-        super().__init__(text, parent)
+    def __init__(self, text: str, font: QFont, bounds: QRectF, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setPen(HALO_PEN)
+        self._font = font
         self._static = QStaticText()
         self._static.setTextFormat(Qt.TextFormat.PlainText)
-        self._bounds: QRectF | None = None
+        self.set_text(text, bounds)
 
-    # What changes the bounds; Qt asks for the old bounds first, so they are dropped after.
-    def setText(self, text: str) -> None:  # noqa: N802
-        super().setText(text)
-        self._bounds = None
+    def set_text(self, text: str, bounds: QRectF) -> None:
+        """A new name, whose letters take up ``bounds`` (the name item's bounds)."""
+        self._static.setText(text)
+        self.setRect(bounds.adjusted(-1, -1, 1, 1))  # Qt adds the pen's half width; the 1 is for antialiasing
+        self.update()
 
-    def setFont(self, font: QFont) -> None:  # noqa: N802
-        super().setFont(font)
-        self._bounds = None
+    def text(self) -> str:
+        return self._static.text()
 
-    def setPen(self, pen: QPen) -> None:  # noqa: N802
-        super().setPen(pen)
-        self._bounds = None
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        # Qt's text item leaves the pen out of its bounds; the halo reaches a half pen width beyond the text.
-        if self._bounds is None:
-            margin = self.pen().widthF() / 2 + 1
-            self._bounds = super().boundingRect().adjusted(-margin, -margin, margin, margin)
-        return self._bounds
+    def font(self) -> QFont:
+        return self._font
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        text = self.text()
-        if not text:
-            return
-        if self._static.text() != text:
-            self._static.setText(text)
         radius = self.pen().widthF() / 2
-        painter.setFont(self.font())
+        painter.setFont(self._font)
         painter.setPen(self.pen().color())
         for offset in HALO_OFFSETS:
             painter.drawStaticText(offset * radius, self._static)
 
 
-class MapPersonItem(QGraphicsItem):
+class MapPersonItem(QGraphicsRectItem):
     """One person: the mark, the relationship fill, an envelope for "invite", and the name.
 
     The mark and the name are each drawn once into a pixmap at the screen's scale and then only copied
     (``DeviceCoordinateCache``): a drag, an undo or a redo moves pixmaps instead of drawing every name
-    again. A change of what is drawn (name, fill, sector, selection) calls ``update``, which redraws it."""
+    again. A change of what is drawn (name, fill, sector, selection) calls ``update``, which redraws it.
+    Its bounds are a rectangle Qt keeps (the star reaches to -0.68 - 0.3 marks plus its pen, the selection
+    ring to 0.95 marks), so drawing the map asks Python nothing about it while its picture is kept."""
 
     def __init__(self, person: n.MapPersonView, label: str, font: QFont) -> None:
-        super().__init__()
+        super().__init__(-MARK, -MARK, MARK * 2, MARK * 2)
+        self.setPen(NO_PEN)
         self.person = person
         self.setFlags(PERSON_FLAGS)
         self.setZValue(2)
@@ -184,14 +180,13 @@ class MapPersonItem(QGraphicsItem):
         self.setCacheMode(KEPT_PICTURE)
         # The name with a white halo: a tie passing under it does not run through the letters, yet
         # stays visible between them (a conflict tie must never disappear behind a name).
-        self.halo = MapNameHalo(label, self)
-        self.halo.setFont(font)
-        self.halo.setPen(HALO_PEN)
-        self.label = QGraphicsSimpleTextItem(label, self)
+        self.label = QGraphicsSimpleTextItem(label)
         self.label.setFont(font)
         self.label.setBrush(NAME_BRUSH)
         self.label.setPos(MARK * 0.75, -self.label.boundingRect().height() / 2)
+        self.halo = MapNameHalo(label, font, self.label.boundingRect(), self)
         self.halo.setPos(self.label.pos())
+        self.label.setParentItem(self)  # after the halo: drawn on top of it
         for text in (self.halo, self.label):
             text.setCacheMode(KEPT_PICTURE)
         self.setToolTip(self._tooltip())
@@ -209,7 +204,7 @@ class MapPersonItem(QGraphicsItem):
         self.person = person
         if self.label.text() != label:
             self.label.setText(label)  # a new text drops the text item's cached picture
-            self.halo.setText(label)
+            self.halo.set_text(label, self.label.boundingRect())
         self.setToolTip(self._tooltip())
         self.update()  # the mark's fill and star may have changed; its bounds never do
 
@@ -222,10 +217,6 @@ class MapPersonItem(QGraphicsItem):
         if sector != self.shown_sector:
             self.shown_sector, self._shape = sector, mark_path(sector)
             self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        # The star reaches to -0.68 - 0.3 marks (plus its pen); the selection ring to 0.95 marks.
-        return QRectF(-MARK, -MARK, MARK * 2, MARK * 2)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -260,51 +251,46 @@ class MapPersonItem(QGraphicsItem):
             painter.drawEllipse(QPointF(0, 0), MARK * 0.95, MARK * 0.95)
 
 
-class MapTieItem(QGraphicsLineItem):
-    """A tie between two people: solid, dashed when strained, a zigzag when in conflict.
+class MapTieItem(QGraphicsPathItem):
+    """A tie between two people: solid, dashed when strained, a zigzag when in conflict; thicker when
+    she has chosen it (a click on it), e.g. to remove it.
 
-    Its bounds and its zigzag are worked out once per move of either end, not at every paint."""
+    Qt draws it and keeps its bounds by itself (a path and a pen, no Python while the map is drawn):
+    the path is made again only when either end moves."""
 
     def __init__(self, tie: n.MapTieView, a: MapPersonItem, b: MapPersonItem) -> None:
         super().__init__()
         self.tie, self.a, self.b = tie, a, b
         self.setZValue(1)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        strained = tie.quality == "strained"
-        self.setPen(STRAINED_TIE_PEN if strained else TIE_PEN)
-        self._pens = {  # (conflict, chosen): the pen
-            (False, False): self.pen(), (False, True): CHOSEN_STRAINED_TIE_PEN if strained else CHOSEN_TIE_PEN,
-            (True, False): CONFLICT_TIE_PEN, (True, True): CHOSEN_CONFLICT_TIE_PEN}
+        self.chosen = False
         self._conflict = tie.quality == "conflict"
+        self._pens = {  # chosen: the pen
+            False: CONFLICT_TIE_PEN if self._conflict else STRAINED_TIE_PEN if tie.quality == "strained" else TIE_PEN,
+            True: CHOSEN_CONFLICT_TIE_PEN if self._conflict
+            else CHOSEN_STRAINED_TIE_PEN if tie.quality == "strained" else CHOSEN_TIE_PEN}
+        self.setPen(self._pens[False])
         self._line = QLineF()
-        self._bounds: QRectF | None = None
-        self._zigzag: QPainterPath | None = None
         self.follow()
+
+    def line(self) -> QLineF:
+        return QLineF(self._line)
 
     def follow(self) -> None:
         a, b = self.a.pos(), self.b.pos()
-        line = self.line()
-        if line.p1() == a and line.p2() == b and self._bounds is not None:
+        if self._line.p1() == a and self._line.p2() == b and not self._line.isNull():
             return
-        self.setLine(a.x(), a.y(), b.x(), b.y())  # Qt asks for the old bounds first: they are still kept
-        self._line = self.line()
-        self._bounds = self._zigzag = None
+        self._line = QLineF(a, b)
+        if self._conflict:
+            self.setPath(zigzag_path(a, b, 5.0, 14.0, lead=MARK * 0.9))
+        else:
+            path = QPainterPath(a)
+            path.lineTo(b)
+            self.setPath(path)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        if self._bounds is None:
-            self._bounds = super().boundingRect().adjusted(-6, -6, 6, 6)  # room for the zigzag's peaks
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(self._pens[self._conflict, self.isSelected()])
-        if not self._conflict:
-            painter.drawLine(self._line)
-            return
-        if self._zigzag is None:
-            self._zigzag = zigzag_path(self._line.p1(), self._line.p2(), 5.0, 14.0, lead=MARK * 0.9)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._zigzag)
+    def set_chosen(self, chosen: bool) -> None:
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self.setPen(self._pens[chosen])
 
 
 class NetworkScene(QGraphicsScene):
@@ -323,6 +309,7 @@ class NetworkScene(QGraphicsScene):
         self.people: dict[str, MapPersonItem] = {}
         self.ties: dict[str, MapTieItem] = {}
         self._ties_of: dict[MapPersonItem, list[MapTieItem]] = {}  # each person's ties, for a move
+        self._chosen_tie: MapTieItem | None = None  # the tie she clicked (ties are chosen by the scene)
         self.initials_only = False
         self.tie_mode = False
         self.font = QFont()
@@ -441,13 +428,24 @@ class NetworkScene(QGraphicsScene):
         return ""
 
     def selected_tie_id(self) -> str:
-        for item in self.selectedItems():
-            if isinstance(item, MapTieItem):
-                return item.tie.id
-        return ""
+        tie = self._chosen_tie
+        return tie.tie.id if tie is not None and self.ties.get(tie.tie.id) is tie else ""
+
+    def choose_tie(self, tie: MapTieItem | None) -> None:
+        """Show ``tie`` as the chosen one (thicker), or none. Ties are not Qt-selectable: Qt would
+        frame a chosen line's whole bounding rectangle, and ask Python to draw every tie on every frame."""
+        if self._chosen_tie is not None and self._chosen_tie is not tie:
+            self._chosen_tie.set_chosen(False)
+        self._chosen_tie = tie
+        if tie is not None:
+            tie.set_chosen(True)
+
+    def clearSelection(self) -> None:  # noqa: N802
+        self.choose_tie(None)
+        super().clearSelection()
 
     def select_person(self, person_id: str) -> None:
-        self.clearSelection()
+        self.clearSelection()  # and the chosen tie
         item = self.people.get(person_id)
         if item is not None:
             item.setSelected(True)
@@ -462,6 +460,9 @@ class NetworkScene(QGraphicsScene):
             event.accept()  # drawing a tie: the person stays where it is
             return
         super().mousePressEvent(event)
+        self.choose_tie(None if item is not None else self._tie_at(event.scenePos()))
+        if self._chosen_tie is not None:
+            event.accept()  # a click on a tie is for the tie (as when Qt selected it)
         if item is not None:
             self.person_chosen.emit(item.person.id)
 
@@ -492,11 +493,17 @@ class NetworkScene(QGraphicsScene):
             angle, distance = from_scene(item.pos())
             self.move_finished.emit(item.person.id, angle, distance)
         elif item is None and start is not None and (event.scenePos() - start).manhattanLength() <= 2:
-            # A click on an empty spot: she wants to add someone there (the form asks for the name).
-            if not any(isinstance(i, MapTieItem) for i in self.items(event.scenePos())):
+            # A click on a tie chose it; on an empty spot, she wants to add someone there (the form asks
+            # for the name).
+            if self._tie_at(event.scenePos()) is not None:
+                event.accept()
+            else:
                 angle, distance = from_scene(event.scenePos())
                 if distance <= 100:
                     self.add_requested.emit(angle, distance)
+
+    def _tie_at(self, point: QPointF) -> MapTieItem | None:
+        return next((item for item in self.items(point) if isinstance(item, MapTieItem)), None)
 
     def _person_at(self, point: QPointF) -> MapPersonItem | None:
         for item in self.items(point):

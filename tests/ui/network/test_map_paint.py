@@ -143,3 +143,23 @@ def test_a_drag_repaints_where_the_person_was(qtbot):
     qtbot.waitUntil(lambda: picture(view).pixelColor(old_spot) == alone.pixelColor(old_spot))
     assert before.pixelColor(old_spot) != alone.pixelColor(old_spot)  # the mark was there and is gone
     assert QPoint(old_spot).x() > 0
+
+
+def test_a_click_on_a_tie_chooses_it_and_a_click_on_a_person_does_not(qtbot):
+    view = shown(qtbot, (BENT, SARA), (n.MapTieView("t9", BENT.id, SARA.id),))
+    scene, tie = view.scene(), view.scene().ties["t9"]
+    thin = tie.pen().widthF()
+    middle = view.mapFromScene(tie.line().center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    assert scene.selected_tie_id() == "t9" and tie.pen().widthF() > thin
+    assert scene.selected_person_id() == ""
+
+    at_bent = view.mapFromScene(scene.people[BENT.id].pos())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at_bent)
+    assert scene.selected_person_id() == BENT.id and scene.selected_tie_id() == ""
+    assert tie.pen().widthF() == thin
+
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    assert scene.selected_tie_id() == "t9" and scene.selected_person_id() == ""
+    scene.clearSelection()
+    assert scene.selected_tie_id() == "" and tie.pen().widthF() == thin
