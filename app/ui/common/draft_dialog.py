@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -188,12 +189,36 @@ class DraftDialog(QDialog):
         self.clear_errors()
         if self.save_button is not None:
             self.save_button.setEnabled(False)
+        self._hold_fields(True)
         return {"owner": self, "done": self.saved, "failed": self.save_refused}
+
+    def _hold_fields(self, hold: bool) -> None:
+        """While a save waits the fields show what is being saved and take no new input: text typed
+        then would otherwise be shown, and lost when the dialog closes with what was saved. Saves
+        take milliseconds; the fields are never greyed out, so nothing flickers."""
+        if hold:
+            widgets = self.findChildren(QWidget)
+            self._held = [w for w in widgets if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit))
+                          and not w.isReadOnly()]
+            for widget in self._held:
+                widget.setReadOnly(True)
+            self._held_buttons = [w for w in widgets if isinstance(w, (QAbstractButton, QComboBox))
+                                  and w.isEnabled() and w is not self.save_button
+                                  and (isinstance(w, (QCheckBox, QComboBox)) or w.isCheckable())]
+            for widget in self._held_buttons:
+                widget.setEnabled(False)
+            return
+        for widget in getattr(self, "_held", []):
+            widget.setReadOnly(False)
+        for widget in getattr(self, "_held_buttons", []):
+            widget.setEnabled(True)
+        self._held, self._held_buttons = [], []
 
     def saved(self, result: Any) -> None:
         """The service took it: discard the draft and close."""
         if self.save_button is not None:
             self.save_button.setEnabled(True)
+        self._hold_fields(False)
         self.saved_result = result
         self.discard_draft()
         self.accept()
@@ -202,6 +227,7 @@ class DraftDialog(QDialog):
         """The dialog stays open with everything in it; the reason is shown where it belongs."""
         if self.save_button is not None:
             self.save_button.setEnabled(True)
+        self._hold_fields(False)
         if isinstance(exc, ValidationError):
             self.show_field_error(exc.field, error_text(exc))
             return
