@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -52,7 +53,6 @@ PERSON_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.Gra
                 | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
 KEPT_PICTURE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 HALO_PEN = QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-NAME_BRUSH = QBrush(INK)
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 TIE_PEN = QPen(TIE_COLOUR, 1.6)
 STRAINED_TIE_PEN = QPen(TIE_COLOUR, 1.6, Qt.PenStyle.DashLine)
@@ -121,30 +121,28 @@ def mark_path(sector: str, size: float = MARK) -> QPainterPath:
 
 
 HALO_OFFSETS = tuple(QPointF(math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 45))
+HALO_OFFSETS_SMALL = HALO_OFFSETS[::2]  # right, down, left, up: enough while the halo is under 1.5 pixels
 
 
-class MapNameHalo(QGraphicsRectItem):
-    """The white halo under a name: the name drawn in the pen's colour a pen's half-width to every side.
+class MapName(QGraphicsRectItem):
+    """A person's name on the map, laid out once (``QStaticText``: exactly where Qt's own text item puts
+    the letters, without laying them out again at every paint). Its bounds are a rectangle Qt keeps (the
+    name's, and a pixel for antialiasing), so drawing the map asks Python nothing while its picture is kept."""
 
-    It reads like the name's outline stroked with the pen, but costs eight copies of the laid-out text
-    instead of stroking the outline of every letter (stroking 150 names took most of a full repaint of
-    the map). The text is laid out once per name (``QStaticText``), exactly where the name's letters are.
-    Its bounds are a rectangle Qt keeps (the name's, grown by the pen), so drawing the map asks Python
-    nothing about it while its picture is kept."""
-
-    def __init__(self, text: str, font: QFont, bounds: QRectF, parent: QGraphicsItem) -> None:
+    def __init__(self, text: str, font: QFont, colour: QColor, parent: QGraphicsItem) -> None:
         super().__init__(parent)
-        self.setPen(HALO_PEN)
+        self.setPen(NO_PEN)
         self._font = font
+        self._colour = colour
         self._static = QStaticText()
         self._static.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_text(text, bounds)
+        self.setText(text)
 
-    def set_text(self, text: str, bounds: QRectF) -> None:
-        """A new name, whose letters take up ``bounds`` (the name item's bounds)."""
+    def setText(self, text: str) -> None:  # noqa: N802
         self._static.setText(text)
-        self.setRect(bounds.adjusted(-1, -1, 1, 1))  # Qt adds the pen's half width; the 1 is for antialiasing
-        self.update()
+        metrics = QFontMetricsF(self._font)
+        self.setRect(QRectF(0, 0, metrics.horizontalAdvance(text), metrics.height()).adjusted(-1, -1, 1, 1))
+        self.update()  # a new text drops the kept picture
 
     def text(self) -> str:
         return self._static.text()
@@ -152,11 +150,32 @@ class MapNameHalo(QGraphicsRectItem):
     def font(self) -> QFont:
         return self._font
 
+    def text_height(self) -> float:
+        return QFontMetricsF(self._font).height()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setFont(self._font)
+        painter.setPen(self._colour)
+        painter.drawStaticText(QPointF(0, 0), self._static)
+
+
+class MapNameHalo(MapName):
+    """The white halo under a name: the name drawn in the pen's colour a pen's half-width to every side.
+
+    It reads like the name's outline stroked with the pen (Qt grows the bounds by half the pen), but
+    costs four to eight copies of the laid-out name instead of stroking the outline of every letter
+    (stroking 150 names took most of a full repaint of the map)."""
+
+    def __init__(self, text: str, font: QFont, parent: QGraphicsItem) -> None:
+        super().__init__(text, font, HALO_PEN.color(), parent)
+        self.setPen(HALO_PEN)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         radius = self.pen().widthF() / 2
+        on_screen = radius * max(abs(painter.transform().m11()), abs(painter.transform().m22()))
         painter.setFont(self._font)
-        painter.setPen(self.pen().color())
-        for offset in HALO_OFFSETS:
+        painter.setPen(self._colour)
+        for offset in HALO_OFFSETS_SMALL if on_screen < 1.5 else HALO_OFFSETS:
             painter.drawStaticText(offset * radius, self._static)
 
 
@@ -180,13 +199,10 @@ class MapPersonItem(QGraphicsRectItem):
         self.setCacheMode(KEPT_PICTURE)
         # The name with a white halo: a tie passing under it does not run through the letters, yet
         # stays visible between them (a conflict tie must never disappear behind a name).
-        self.label = QGraphicsSimpleTextItem(label)
-        self.label.setFont(font)
-        self.label.setBrush(NAME_BRUSH)
-        self.label.setPos(MARK * 0.75, -self.label.boundingRect().height() / 2)
-        self.halo = MapNameHalo(label, font, self.label.boundingRect(), self)
+        self.halo = MapNameHalo(label, font, self)
+        self.label = MapName(label, font, INK, self)  # after the halo: drawn on top of it
+        self.label.setPos(MARK * 0.75, -self.label.text_height() / 2)
         self.halo.setPos(self.label.pos())
-        self.label.setParentItem(self)  # after the halo: drawn on top of it
         for text in (self.halo, self.label):
             text.setCacheMode(KEPT_PICTURE)
         self.setToolTip(self._tooltip())
@@ -203,8 +219,8 @@ class MapPersonItem(QGraphicsRectItem):
             return  # nothing she can see has changed: the cached picture stays
         self.person = person
         if self.label.text() != label:
-            self.label.setText(label)  # a new text drops the text item's cached picture
-            self.halo.set_text(label, self.label.boundingRect())
+            self.label.setText(label)
+            self.halo.setText(label)
         self.setToolTip(self._tooltip())
         self.update()  # the mark's fill and star may have changed; its bounds never do
 
