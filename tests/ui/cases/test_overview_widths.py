@@ -107,3 +107,25 @@ def test_a_long_history_lists_every_conversation_with_whole_dates_and_guides(qtb
         for column in range(model.columnCount() - 1):
             assert cell_is_whole(table, model.index(row, column)), (row, column, model.data(model.index(row, column)))
     assert table.isVisible()
+
+
+def test_a_long_reason_in_the_last_column_is_shown_in_full_and_scrolls(qtbot, laptop_window, workspace):
+    reason = ("Har kontakten til familien og kender skolen, egen læge, diætisten, sygehusets børneafdeling, "
+              "kommunens familieafdeling og PPR fra det tidligere forløb, og familien har selv bedt om det")
+    case = workspace.cases.create_case(family(surname=LONG_SURNAME))
+    workspace.course.record_consent(case.id, participation())
+    workspace.course.assign_tovholder(case.id, dto.TovholderInput(date(2026, 11, 3), reason, True, is_me=True))
+    open_case(qtbot, laptop_window, case.id, f"Familien {LONG_SURNAME}")
+
+    view = laptop_window.overview.tovholder_view
+    model = laptop_window.overview.tovholder_model
+    last = model.columnCount() - 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.data(model.index(0, last)) == reason
+    assert cell_is_whole(view, model.index(0, last))
+    # and still after she makes the window wider (the table too, but still not as wide as the text)
+    before = view.width()
+    laptop_window.resize(1600, 900)
+    qtbot.waitUntil(lambda: view.width() > before)
+    assert cell_is_whole(view, model.index(0, last))
+    assert view.horizontalScrollBar().maximum() > 0  # wider than the card: she scrolls to read it
