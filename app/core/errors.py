@@ -35,6 +35,20 @@ class KnownError(Exception):
             return self.message
 
 
+class RecordGoneError(KnownError, LookupError):
+    """A record asked for by id is not (or no longer) there, e.g. removed in another window."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "What you were working on is no longer there; it may have been removed in another window. "
+        "Nothing else has been changed.",
+    )
+
+    def __init__(self, record_id: str = "") -> None:
+        self.record_id = record_id  # for the caller; never part of the message or the log
+        super().__init__()
+
+
 class WrongPasswordError(KnownError):
     default_message = QT_TRANSLATE_NOOP("Errors", "The password is not correct.")
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import and_, column, func, literal, literal_column, or_, select, table
 from sqlalchemy.orm import Session, selectinload
 
-from app.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.core.errors import QT_TRANSLATE_NOOP, RecordGoneError, ValidationError
 from app.models import Case, CaseStep, Consent, Diagnosis, FamilyMember, Referral
 from app.models.audit import append_audit
 from app.models.case import STATUS_CLOSED, STEP_ACTIVE, STEP_DONE, STEP_PENDING
@@ -43,8 +43,9 @@ WALK_ABOVE = 1000
 TOTAL_CAP = 1000
 
 
-class CaseNotFoundError(LookupError):
-    """A case id that is not (or no longer) in the store: a bug in the caller."""
+class CaseNotFoundError(RecordGoneError):
+    """A record id that is not (or no longer) in the store: removed in another window (and, with sync,
+    on another laptop), so it is told to her calmly rather than reported as a bug."""
 
 
 def load_case(session: Session, case_id: str) -> Case:

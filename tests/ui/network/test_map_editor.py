@@ -10,8 +10,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from app.core.errors import DiskFullError
+from app.core.errors import DiskFullError, RecordGoneError
 from app.services.network import dto as n
+from app.ui.common.i18n import error_text
 from app.ui.common.tasks import runner
 from tests.helpers.db import audit_entries
 from tests.helpers.network import (
@@ -220,10 +221,11 @@ def test_the_editor_refuses_bad_input_without_an_undo_step(qtbot, workspace, cas
     assert editor.data.people == (a,)  # the refused change is taken back on the map
 
 
-def test_a_move_of_someone_removed_elsewhere_does_not_stop_the_other_moves(qtbot, workspace, case_id, editor):
+def test_a_move_of_someone_removed_elsewhere_is_told_calmly_and_the_other_moves_are_saved(
+        qtbot, workspace, case_id, editor):
     a = add(qtbot, editor, person("Birthe Holm", FAM, NEAR))
     b = add(qtbot, editor, person("Karsten Bech", FRI, MID))
-    workspace.network.remove_person(case_id, a.id)  # by another route (not through this editor)
+    workspace.network.remove_person(case_id, a.id)  # by another route (another window; later, sync)
     bugs: list[BaseException] = []
     runner().unexpected.connect(bugs.append)
 
@@ -234,7 +236,9 @@ def test_a_move_of_someone_removed_elsewhere_does_not_stop_the_other_moves(qtbot
     finally:
         runner().unexpected.disconnect(bugs.append)
 
-    assert len(bugs) == 1  # an unknown person is the caller's mistake: reported as such ...
+    assert bugs == []  # not a bug: she is told the person is no longer there ...
+    assert [text for _, text in editor.failures] == [error_text(RecordGoneError())]
     stored = _stored(workspace, case_id)[0]
     assert set(stored) == {b.id} and stored[b.id][2:] == (PRO, MID)  # ... and the other move is saved
+    assert [p.id for p in editor.data.people] == [b.id]  # the map shows what is stored
     assert not editor.saving()
