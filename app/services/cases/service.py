@@ -113,7 +113,7 @@ class CaseService:
             # Core rows read by position: a Row's attribute access costs microseconds, and the
             # first keystrokes fill a whole page.
             conn = session.connection()
-            matched = None
+            matched, only_words = None, False
             if match:
                 in_index = select(CASE_SEARCH.c.rowid).where(CASE_SEARCH.c.case_search.op("MATCH")(match))
                 matched = conn.execute(select(func.count()).select_from(in_index.subquery())).scalar_one()
@@ -125,7 +125,7 @@ class CaseService:
             rows = conn.execute(page.where(*conditions)).all()
             total, exact = len(rows), True
             if total == flt.limit:
-                if matched is not None and only_words:
+                if only_words:
                     total = matched
                 else:
                     cap = max(TOTAL_CAP, flt.limit)
