@@ -54,6 +54,7 @@ PERSON_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.Gra
 KEPT_PICTURE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 HALO_PEN = QPen(QColor("#ffffff"), 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 NO_PEN = QPen(Qt.PenStyle.NoPen)
+OPEN_HAND = Qt.CursorShape.OpenHandCursor
 TIE_PEN = QPen(TIE_COLOUR, 1.6)
 STRAINED_TIE_PEN = QPen(TIE_COLOUR, 1.6, Qt.PenStyle.DashLine)
 CHOSEN_TIE_PEN = QPen(TIE_COLOUR, 3.0)
@@ -129,10 +130,12 @@ class MapName(QGraphicsRectItem):
     the letters, without laying them out again at every paint). Its bounds are a rectangle Qt keeps (the
     name's, and a pixel for antialiasing), so drawing the map asks Python nothing while its picture is kept."""
 
-    def __init__(self, text: str, font: QFont, colour: QColor, parent: QGraphicsItem) -> None:
+    def __init__(self, text: str, font: QFont, colour: QColor, parent: QGraphicsItem,
+                 metrics: QFontMetricsF | None = None) -> None:
         super().__init__(parent)
         self.setPen(NO_PEN)
         self._font = font
+        self._metrics = metrics if metrics is not None else QFontMetricsF(font)
         self._colour = colour
         self._static = QStaticText()
         self._static.setTextFormat(Qt.TextFormat.PlainText)
@@ -140,8 +143,7 @@ class MapName(QGraphicsRectItem):
 
     def setText(self, text: str) -> None:  # noqa: N802
         self._static.setText(text)
-        metrics = QFontMetricsF(self._font)
-        self.setRect(QRectF(0, 0, metrics.horizontalAdvance(text), metrics.height()).adjusted(-1, -1, 1, 1))
+        self.setRect(QRectF(-1, -1, self._metrics.horizontalAdvance(text) + 2, self._metrics.height() + 2))
         self.update()  # a new text drops the kept picture
 
     def text(self) -> str:
@@ -151,7 +153,7 @@ class MapName(QGraphicsRectItem):
         return self._font
 
     def text_height(self) -> float:
-        return QFontMetricsF(self._font).height()
+        return self._metrics.height()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setFont(self._font)
@@ -166,8 +168,8 @@ class MapNameHalo(MapName):
     costs four to eight copies of the laid-out name instead of stroking the outline of every letter
     (stroking 150 names took most of a full repaint of the map)."""
 
-    def __init__(self, text: str, font: QFont, parent: QGraphicsItem) -> None:
-        super().__init__(text, font, HALO_PEN.color(), parent)
+    def __init__(self, text: str, font: QFont, parent: QGraphicsItem, metrics: QFontMetricsF | None = None) -> None:
+        super().__init__(text, font, HALO_PEN.color(), parent, metrics)
         self.setPen(HALO_PEN)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -188,19 +190,21 @@ class MapPersonItem(QGraphicsRectItem):
     Its bounds are a rectangle Qt keeps (the star reaches to -0.68 - 0.3 marks plus its pen, the selection
     ring to 0.95 marks), so drawing the map asks Python nothing about it while its picture is kept."""
 
-    def __init__(self, person: n.MapPersonView, label: str, font: QFont) -> None:
+    def __init__(self, person: n.MapPersonView, label: str, font: QFont,
+                 metrics: QFontMetricsF | None = None) -> None:
         super().__init__(-MARK, -MARK, MARK * 2, MARK * 2)
         self.setPen(NO_PEN)
         self.person = person
         self.setFlags(PERSON_FLAGS)
         self.setZValue(2)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCursor(OPEN_HAND)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(KEPT_PICTURE)
         # The name with a white halo: a tie passing under it does not run through the letters, yet
         # stays visible between them (a conflict tie must never disappear behind a name).
-        self.halo = MapNameHalo(label, font, self)
-        self.label = MapName(label, font, INK, self)  # after the halo: drawn on top of it
+        metrics = metrics if metrics is not None else QFontMetricsF(font)  # the scene's one, shared
+        self.halo = MapNameHalo(label, font, self, metrics)
+        self.label = MapName(label, font, INK, self, metrics)  # after the halo: drawn on top of it
         self.label.setPos(MARK * 0.75, -self.label.text_height() / 2)
         self.halo.setPos(self.label.pos())
         for text in (self.halo, self.label):
@@ -330,6 +334,7 @@ class NetworkScene(QGraphicsScene):
         self.tie_mode = False
         self.font = QFont()
         self.font.setPointSizeF(13)
+        self._metrics = QFontMetricsF(self.font)
         self._press_item: MapPersonItem | None = None
         self._press_pos: QPointF | None = None
         self._background()
@@ -390,7 +395,7 @@ class NetworkScene(QGraphicsScene):
         for person in data.people:
             item = self.people.get(person.id)
             if item is None:
-                item = MapPersonItem(person, self.label_for(person), self.font)
+                item = MapPersonItem(person, self.label_for(person), self.font, self._metrics)
                 self.people[person.id] = item
                 self.addItem(item)
             else:
