@@ -412,8 +412,9 @@ def measure_memory(basedir: Path, encrypted: bool, plan_file: Path) -> dict[str,
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
     env["PYTHONPYCACHEPREFIX"] = str(plan_file.parent / "pycache")
-    subprocess.run([sys.executable, "-c", "import app.ui.application, app.services.workspace, app.ui.main_window"],
-                   cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    warm = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "import app.ui.application, app.services.workspace, app.ui.main_window")
+    subprocess.run([sys.executable, "-c", warm], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     cmd = [sys.executable, str(Path(__file__).with_name("_store_memory.py")), str(basedir), str(plan_file)]
     if encrypted:
         cmd.append("--encrypted")
