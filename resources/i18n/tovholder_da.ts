@@ -540,12 +540,24 @@
         <translation>afsluttet</translation>
     </message>
     <message>
+        <source>Not saved – it is tried again when you write</source>
+        <translation>Ikke gemt – det prøves igen, når du skriver</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Gemmer …</translation>
+    </message>
+    <message>
         <source>Saved {time}</source>
         <translation>Gemt {time}</translation>
     </message>
     <message>
         <source>Saved as {path}. Open it to print it for the family.</source>
         <translation>Gemt som {path}. Åbn den for at udskrive den til familien.</translation>
+    </message>
+    <message>
+        <source>Making the family&apos;s PDF …</source>
+        <translation>Laver familiens PDF …</translation>
     </message>
     <message>
         <source>Leave full screen (Esc)</source>
@@ -583,6 +595,10 @@
     <message>
         <source>Something went wrong.</source>
         <translation>Noget gik galt.</translation>
+    </message>
+    <message>
+        <source>What you were working on is no longer there; it may have been removed in another window. Nothing else has been changed.</source>
+        <translation>Det, du arbejdede med, findes ikke længere; det kan være fjernet i et andet vindue. Intet andet er ændret.</translation>
     </message>
     <message>
         <source>The password is not correct.</source>
@@ -1128,6 +1144,10 @@
         <source>Choose a family in the list, or create a new case from a referral (Ctrl+N).</source>
         <translation>Vælg en familie på listen, eller opret et nyt forløb ud fra en henvisning (Ctrl+N).</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
 </context>
 <context>
     <name>MapComparison</name>
@@ -1639,28 +1659,8 @@ og familien</translation>
         <translation>Læs et netværkskort</translation>
     </message>
     <message>
-        <source>Invite to network meetings</source>
-        <translation>Inviteres til netværksmøder</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sektor</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
+        <source>Exporting …</source>
+        <translation>Eksporterer …</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2551,10 @@ og familien</translation>
         <translation>Indholdsfiler (*.yaml *.yml)</translation>
     </message>
     <message>
+        <source>Loading the guide …</source>
+        <translation>Indlæser guiden …</translation>
+    </message>
+    <message>
         <source>The guide was not loaded; the current guide is still used. {problem}</source>
         <translation>Guiden blev ikke indlæst; den nuværende guide bruges stadig. {problem}</translation>
     </message>
@@ -2561,6 +2565,10 @@ og familien</translation>
     <message>
         <source>The two new passwords are not the same.</source>
         <translation>De to nye adgangskoder er ikke ens.</translation>
+    </message>
+    <message>
+        <source>Changing the password …</source>
+        <translation>Skifter adgangskoden …</translation>
     </message>
 </context>
 <context>
