@@ -128,6 +128,10 @@
         <translation>Niveau</translation>
     </message>
     <message>
+        <source>Showing {shown} of over {total} cases – type more to narrow down</source>
+        <translation>Viser {shown} af over {total} forløb – skriv mere for at indsnævre søgningen</translation>
+    </message>
+    <message>
         <source>Showing {shown} of {total} cases – type more to narrow down</source>
         <translation>Viser {shown} af {total} forløb – skriv mere for at indsnævre søgningen</translation>
     </message>

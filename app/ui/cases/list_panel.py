@@ -163,7 +163,10 @@ class CaseListPanel(QWidget):
         selected = select or self.selected_case_id()
         self.model.set_rows(items)
         shown = len(items)
-        if result.total > shown:
+        if not result.total_exact:  # counted only up to a cap: say "over", never a false number
+            self.count.setText(fill(self.tr("Showing {shown} of over {total} cases – type more to narrow down"),
+                                    shown=shown, total=result.total))
+        elif result.total > shown:
             self.count.setText(fill(self.tr("Showing {shown} of {total} cases – type more to narrow down"),
                                     shown=shown, total=result.total))
         else:

@@ -32,6 +32,22 @@ def test_search_as_she_types(qtbot, main_window, demo_workspace):
         assert overview.family_name.split()[-1][:4].lower() in item.family_name.lower()
 
 
+def test_a_capped_count_says_over_never_a_false_number(qtbot, main_window, demo_workspace, monkeypatch):
+    """Past the cap the service stops counting (a count over 50,000 families costs a keystroke's time):
+    the list says "over", the way it is."""
+    real_search = demo_workspace.cases.search
+
+    def capped(flt):  # type: ignore[no-untyped-def]
+        found = real_search(flt)
+        return dto.CaseList(items=found.items[:2], total=1000, total_exact=False)
+
+    monkeypatch.setattr(demo_workspace.cases, "search", capped)
+    qtbot.keyClicks(main_window.case_list.search, "a")
+    qtbot.waitUntil(lambda: main_window.case_list.model.rowCount() == 2)
+    settle(qtbot)
+    assert main_window.case_list.count.text() == "Viser 2 af over 1000 forløb – skriv mere for at indsnævre søgningen"
+
+
 def test_search_by_cpr_finds_the_family(qtbot, main_window, demo_workspace):
     item = demo_workspace.cases.search(dto.CaseFilter(status="open")).items[0]
     member = next(m for m in demo_workspace.cases.overview(item.id).members if m.cpr)
