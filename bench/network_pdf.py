@@ -35,12 +35,8 @@ if str(ROOT) not in sys.path:
 import reportlab  # noqa: E402
 
 from app.reports import network_pdf  # noqa: E402
-from app.reports.network_pdf import (  # noqa: E402
-    MapDocument,
-    MapPersonMark,
-    MapTieMark,
-    render_network_map,
-)
+from app.reports.documents import MapDocument, MapPersonMark, MapTieMark  # noqa: E402
+from app.reports.network_pdf import render_network_map  # noqa: E402
 
 TARGET_MS = 1000.0
 

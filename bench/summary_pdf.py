@@ -32,12 +32,8 @@ if str(ROOT) not in sys.path:
 import reportlab  # noqa: E402
 
 from app.reports import summary_pdf  # noqa: E402
-from app.reports.summary_pdf import (  # noqa: E402
-    AgreedStepLine,
-    ContactLine,
-    FamilySummary,
-    render_family_summary,
-)
+from app.reports.documents import AgreedStepLine, ContactLine, FamilySummary  # noqa: E402
+from app.reports.summary_pdf import render_family_summary  # noqa: E402
 
 TARGET_MS = 1000.0
 

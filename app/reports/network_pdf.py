@@ -46,6 +46,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
+from app.reports.documents import MapDocument
 from app.reports.layout import (
     MAP_SHEET,
     build,
@@ -79,44 +80,6 @@ from app.reports.map_signs import (
 )
 from app.reports.pdf_text import Fonts, markup, one_line, pick_fonts, wrap
 from app.reports.texts import NETWORK_MAP, PAGE_NUMBER, NetworkMapTexts, in_language
-
-
-@dataclass(frozen=True)
-class MapPersonMark:
-    """One person as printed: a mark at (x, y) and a label beside it."""
-
-    label: str  # the name, or "initials · role" in the sharing version
-    x: float  # map units: the outer horizon has radius 100; x to the right
-    y: float  # y DOWN, as ``app.services.network.dto.to_xy`` gives it
-    sector: str  # "family" | "friends" | "school_work" | "professional"
-    quality: str  # "supportive" | "ambivalent" | "strained" | "conflict": the relationship with the family
-    invite: bool = False  # flagged "invite to network meetings"
-
-
-@dataclass(frozen=True)
-class MapTieMark:
-    """A tie between two people (indexes into ``MapDocument.people``)."""
-
-    a: int
-    b: int
-    quality: str = ""  # "" | "strained" | "conflict"
-
-
-@dataclass(frozen=True)
-class MapDocument:
-    """Everything the printed map shows; texts are already translated and formatted."""
-
-    language: str  # "da" | "en": the few texts this module adds (headings, "Side 1 af 2")
-    title: str  # "Netværkskort – Familien Nørgaard"; also the PDF's metadata title
-    subtitle: str  # "Version: Ved første samtale, 22. november 2026"
-    centre: str  # "Freja og familien", printed in the centre
-    people: tuple[MapPersonMark, ...]
-    lines: tuple[MapTieMark, ...]
-    sector_labels: dict[str, str]  # {"family": "Familie og slægt", ...}, one for each sector
-    legend: dict[str, str]  # one text for each key in ``LEGEND_KEYS``
-    author: str = ""  # the health visitor (PDF metadata author)
-    table: tuple[tuple[str, ...], ...] = ()  # optional second page: the header row, then one row a person
-
 
 # ---- layout, in points (A4 landscape is 842 x 595)
 

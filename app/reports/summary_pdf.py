@@ -36,6 +36,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from app.reports.documents import FamilySummary
 from app.reports.layout import (
     FAMILY_PAGE,
     Styles,
@@ -57,44 +58,6 @@ from app.reports.pdf_text import (
     present_items,
 )
 from app.reports.texts import FAMILY_SUMMARY, PAGE_NUMBER, SummaryTexts, in_language
-
-
-@dataclass(frozen=True)
-class AgreedStepLine:
-    """One agreed step as the family reads it: what happens, who does it, and by when."""
-
-    what: str  # "Vi finder en søskendegruppe til Emil"
-    who: str  # "Hanne (sundhedsplejerske)" or "Familien"
-    when: str  # already formatted, e.g. "inden 15. december 2026", or ""
-
-
-@dataclass(frozen=True)
-class ContactLine:
-    """Someone the family can call or write to."""
-
-    name: str
-    role: str
-    organisation: str
-    phone: str
-    email: str
-
-
-@dataclass(frozen=True)
-class FamilySummary:
-    """Everything the family's copy shows; texts are already formatted for the family."""
-
-    language: str  # "da" or "en": the language of the headings
-    family_name: str  # "Familien Nørgaard"
-    conversation_date: str  # formatted, e.g. "22. november 2026"
-    present: tuple[str, ...]  # first names of those present
-    what_matters_most: str  # written with the family; paragraphs separated by a blank line
-    resources: tuple[str, ...]  # what is going well, in the family's own words
-    needs: tuple[str, ...]  # what the family would like help with
-    agreed_steps: tuple[AgreedStepLine, ...]
-    next_contact: str  # a formatted sentence, or ""
-    who_to_contact: tuple[ContactLine, ...]  # the health visitor first (she is the PDF's author)
-    family_agrees: bool | None  # None: not asked yet
-
 
 LAYOUT = FAMILY_PAGE
 

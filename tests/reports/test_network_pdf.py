@@ -20,7 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.reports import network_pdf
-from app.reports.network_pdf import MapDocument, MapPersonMark, MapTieMark, render_network_map
+from app.reports.documents import MapDocument, MapPersonMark, MapTieMark
+from app.reports.network_pdf import render_network_map
 from tests.helpers.pdf import flat, pages_of, text_in_pdf
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_APP_IMPORTS = ("app.core.errors", "app.core.resources", "app.reports.pdf_text", "app.reports.layout",
-                       "app.reports.texts", "app.reports.map_signs", "app.reports.map_labels")
+                       "app.reports.texts", "app.reports.documents", "app.reports.map_signs", "app.reports.map_labels")
 
 # (report module, its render function, the test module whose ``sample()`` gives a synthetic document)
 REPORTS = [
@@ -115,6 +115,16 @@ def test_importing_a_report_loads_no_qt_services_or_models(report):
     code = (f"import sys, app.reports.{report[0]}\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')"
             " or m.startswith(('app.services', 'app.ui', 'app.models'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         timeout=60)
+    assert out.stdout.strip() == "[]"
+
+
+def test_opening_a_profile_does_not_load_the_pdf_renderers():
+    """reportlab (with PIL) costs ~11 MB; it is loaded when a PDF is drawn, not while Argon2 runs at unlock."""
+    code = ("import sys, app.services.workspace, app.services.network.service, app.services.conversation.summary\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'PIL')"
+            " or m in ('app.reports.network_pdf', 'app.reports.summary_pdf')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          timeout=60)
     assert out.stdout.strip() == "[]"

@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.reports.summary_pdf import (
-    AgreedStepLine,
-    ContactLine,
-    FamilySummary,
-    render_family_summary,
-)
+from app.reports.documents import AgreedStepLine, ContactLine, FamilySummary
+from app.reports.summary_pdf import render_family_summary
 from tests.helpers.pdf import flat, pages_of, text_in_pdf
 
 ROOT = Path(__file__).resolve().parents[2]

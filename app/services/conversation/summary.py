@@ -9,12 +9,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, KnownError
 from app.core.fileio import atomic_write_bytes
 from app.models import Case
 from app.models.audit import append_audit
-from app.reports.summary_pdf import (
-    AgreedStepLine,
-    ContactLine,
-    FamilySummary,
-    render_family_summary,
-)
+from app.reports.documents import AgreedStepLine, ContactLine, FamilySummary
 from app.reports.texts import FAMILY_SUMMARY, SummaryTexts, in_language, long_date
 from app.services.cases.overview import allowed_scopes
 from app.services.cases.service import load_case
@@ -117,6 +112,8 @@ class SummaryService:
             if "participation" not in allowed_scopes(case, self.ctx.today()):
                 raise ExportNotAllowedError()
             summary = self._summary(view, case, language)
+            from app.reports.summary_pdf import render_family_summary  # reportlab only when drawn
+
             pdf = render_family_summary(summary)
             append_audit(session, "conversation.export", case_id=case.id, entity="conversations",
                          record_id=view.id, detail={"format": "pdf", "language": language, "bytes": len(pdf)})

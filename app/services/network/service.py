@@ -22,7 +22,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, KnownError, ValidationError
 from app.core.fileio import atomic_write_bytes
 from app.models import Case, MapPerson, MapTie, MapVersion, Partner
 from app.models.audit import append_audit
-from app.reports.network_pdf import MapDocument, MapPersonMark, MapTieMark, render_network_map
+from app.reports.documents import MapDocument, MapPersonMark, MapTieMark
 from app.reports.texts import NETWORK_MAP, NetworkMapTexts, in_language
 from app.services import validation
 from app.services.cases.overview import allowed_scopes
@@ -333,6 +333,8 @@ class NetworkService:
         and roles, and no contact details.
         """
         texts = in_language(NETWORK_MAP, language)
+        from app.reports.network_pdf import render_network_map  # reportlab only when a PDF is drawn
+
         return self.export(case_id, target, "pdf", initials_only, lambda case, data: render_network_map(
             self._document(case, data, texts, initials_only, language)))
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from app.reports.summary_pdf import AgreedStepLine
+from app.reports.documents import AgreedStepLine
 from app.services.cases import dto
 from app.services.conversation.summary import ExportNotAllowedError
 from tests.conftest import TODAY
