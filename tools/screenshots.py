@@ -42,6 +42,11 @@ def settle(app: QApplication, timeout: float = 20.0) -> None:
         app.processEvents()
 
 
+def on_lane(fn):  # type: ignore[no-untyped-def]
+    """A service call from this script, on the database lane like the app's own (one writer)."""
+    return runner().call(fn)
+
+
 def shoot(widget, path: Path, app: QApplication) -> None:  # type: ignore[no-untyped-def]
     widget.show()
     settle(app)
@@ -83,8 +88,8 @@ def main() -> None:
         settle(app)
         # Open the first case that has siblings and consent, for a full overview.
         chosen = None
-        for item in workspace.cases.search(dto.CaseFilter(limit=60)).items:
-            overview = workspace.cases.overview(item.id)
+        for item in on_lane(lambda: workspace.cases.search(dto.CaseFilter(limit=60))).items:
+            overview = on_lane(lambda item=item: workspace.cases.overview(item.id))
             if len(overview.members) >= 4 and overview.consents and overview.tovholder and overview.service_level:
                 chosen = item.id
                 break
@@ -110,14 +115,15 @@ def main() -> None:
         shoot_network(workspace, window, out, suffix, app)
         shoot_partners(window, out, suffix, app)
         window.close()
-        workspace.lock()
+        on_lane(workspace.lock)
 
 
 def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplication) -> None:  # type: ignore[no-untyped-def]
     """A conversation under way with a demo family: normal, full screen, offers, read-back."""
-    case = next(i for i in workspace.cases.search(dto.CaseFilter(limit=60)).items
-                if "participation" in workspace.cases.overview(i.id).allowed_scopes
-                and any(m.group == "sibling" for m in workspace.cases.overview(i.id).members))
+    overviews = on_lane(lambda: [workspace.cases.overview(i.id)
+                                 for i in workspace.cases.search(dto.CaseFilter(limit=60)).items])
+    case = next(o for o in overviews
+                if "participation" in o.allowed_scopes and any(m.group == "sibling" for m in o.members))
     window.open_case(case.id)
     settle(app)
     window.actions.start_conversation()
@@ -125,14 +131,14 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
     conversation = window.actions.conversation_windows[-1]
     view = conversation.view
     sibling = next((s for s in view.sections if s.member_group == "sibling"), view.sections[2])
-    workspace.conversations.save_notes(view.id, "formaal", "Familien ønsker ro på hverdagen og mere viden om "
-                                       "sygdommen. De vil gerne have, at storebror bliver set.", 0)
-    workspace.conversations.add_item(view.id, "resource", "Mormor henter i børnehaven to dage om ugen", "formaal",
-                                     (), ("network_family",))
-    workspace.conversations.add_item(view.id, "need", "Hjælp til at forklare sygdommen for skolen", "formaal",
-                                     (), ("health_literacy",))
-    workspace.conversations.add_item(view.id, "need", "Storebror føler sig overset", sibling.key,
-                                     (sibling.member_id,), ("mental_wellbeing",))
+    on_lane(lambda: workspace.conversations.save_notes(view.id, "formaal", "Familien ønsker ro på hverdagen og mere viden om "
+                                       "sygdommen. De vil gerne have, at storebror bliver set.", 0))
+    on_lane(lambda: workspace.conversations.add_item(view.id, "resource", "Mormor henter i børnehaven to dage om ugen", "formaal",
+                                     (), ("network_family",)))
+    on_lane(lambda: workspace.conversations.add_item(view.id, "need", "Hjælp til at forklare sygdommen for skolen", "formaal",
+                                     (), ("health_literacy",)))
+    on_lane(lambda: workspace.conversations.add_item(view.id, "need", "Storebror føler sig overset", sibling.key,
+                                     (sibling.member_id,), ("mental_wellbeing",)))
     conversation.close()
     settle(app)
     window.actions.open_conversation(view.id)
@@ -159,8 +165,8 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
 
 def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) -> None:  # type: ignore[no-untyped-def]
     """A demo family's network map: the map with a person chosen, the measures, and a comparison."""
-    case_id = next(i.id for i in workspace.cases.search(dto.CaseFilter(limit=60)).items
-                   if workspace.network.map_data(i.id).people)
+    case_id = on_lane(lambda: next(i.id for i in workspace.cases.search(dto.CaseFilter(limit=60)).items
+                                   if workspace.network.map_data(i.id).people))
     window.open_case(case_id)
     settle(app)
     network = window.actions.open_network_map(case_id)
