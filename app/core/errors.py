@@ -100,6 +100,13 @@ class StorageError(KnownError):
     )
 
 
+class ProfileLockedError(KnownError):
+    """Work that arrives after the records were closed (the app locked while it was on its way)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "Tovholder is locked. Unlock it and try again; nothing has been changed.")
+
+
 class ValidationError(KnownError):
     """Bad input in one field; ``field`` names the field so the UI can show the message inline."""
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.errors import KnownError
+from app.core.errors import KnownError, ProfileLockedError
 from app.models import Actor, schema
 from app.models.changelog import stamp_changes, write_changes
 from app.security.database import open_engine, translate_storage_error
@@ -32,6 +32,7 @@ class Store:
     def __init__(self, engine: Engine, actor: Actor) -> None:
         self.engine = engine
         self.actor = actor
+        self.closed = False
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={"actor": actor})
         event.listen(self._sessions, "before_flush", stamp_changes)
         event.listen(self._sessions, "after_flush", write_changes)
@@ -39,6 +40,9 @@ class Store:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
+        if self.closed:
+            # The pool would otherwise open a fresh connection with the key it still holds.
+            raise ProfileLockedError()
         session = self._sessions()
         try:
             yield session
@@ -57,7 +61,9 @@ class Store:
             session.close()
 
     def close(self) -> None:
-        """Close every connection; SQLCipher wipes the key from its memory on close."""
+        """Close every connection; SQLCipher wipes the key from its memory on close. Nothing opens
+        the database through this store again."""
+        self.closed = True
         self.engine.dispose()
 
 

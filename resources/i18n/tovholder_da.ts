@@ -633,6 +633,10 @@
         <translation>Ændringen kunne ikke gemmes på disken. Det, du skrev, står stadig på skærmen. Prøv igen. Hvis det bliver ved med at gå galt, så kontakt IT.</translation>
     </message>
     <message>
+        <source>Tovholder is locked. Unlock it and try again; nothing has been changed.</source>
+        <translation>Tovholder er låst. Lås op, og prøv igen; intet er ændret.</translation>
+    </message>
+    <message>
         <source>Check the value.</source>
         <translation>Tjek det, du har skrevet.</translation>
     </message>
