@@ -47,6 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
+from helpers import on_day, quiet_qt_messages  # noqa: E402  (bench/helpers.py)
 from PySide6.QtCore import (  # noqa: E402
     QEvent,
     QEventLoop,
@@ -54,8 +55,6 @@ from PySide6.QtCore import (  # noqa: E402
     QPoint,
     Qt,
     QTimer,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -78,21 +77,7 @@ WINDOW_SIZE = (1366, 768)
 FAMILY_NAME = "Familien Bench-Langhistorie"
 
 
-def quiet_qt_messages() -> None:
-    """Drop the offscreen plugin's notice that it cannot propagate size hints; keep every other message."""
-    def handler(mode: QtMsgType, context, message: str) -> None:  # type: ignore[no-untyped-def]
-        if "does not support propagateSizeHints" not in message:
-            sys.stderr.write(message + "\n")
-
-    qInstallMessageHandler(handler)
-
-
 # ------------------------------------------------------------------------------------- the family
-
-def on_day(ws: Workspace, day: date) -> Workspace:
-    """The same open profile with another ``today`` (the history happened on earlier days)."""
-    return Workspace(ws.paths, ws.settings, ws.policy, ws.content, ws.store, ws.profile, lambda: day)
-
 
 def the_family(referred_on: date) -> dto.NewCase:
     """A synthetic family (no real person, no CPR numbers): two parents and the ill child."""

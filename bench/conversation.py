@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
+from helpers import on_day  # noqa: E402  (bench/helpers.py)
 
 from app.services.cases import dto  # noqa: E402
 from app.services.demo import DemoOptions, populate  # noqa: E402
@@ -83,11 +84,6 @@ def text(rng: random.Random, words: int) -> str:
     if sentences:
         paragraphs.append(" ".join(sentences))
     return "\n\n".join(paragraphs)
-
-
-def on_day(ws: Workspace, day: date) -> Workspace:
-    """The same open profile with another ``today`` (the history happened on earlier days)."""
-    return Workspace(ws.paths, ws.settings, ws.policy, ws.content, ws.store, ws.profile, lambda: day)
 
 
 def the_family(referred_on: date) -> dto.NewCase:

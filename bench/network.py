@@ -56,6 +56,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store as store_bench  # noqa: E402  (bench/store.py: profile helper and statistics)
+from helpers import quiet_qt_messages  # noqa: E402  (bench/helpers.py)
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QEvent,
@@ -64,8 +65,6 @@ from PySide6.QtCore import (  # noqa: E402
     QPoint,
     Qt,
     QTimer,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -88,16 +87,6 @@ PAINT_TIMEOUT_S = 10.0
 WINDOW_SIZE = (1366, 768)  # a common laptop screen
 FIGURES = ("drag", "press", "move", "drop", "undo", "redo", "save")
 RATIO_CHECKED = ("open_map", "save")  # the frames never touch the database: their ratio is only printed
-
-
-def quiet_qt_messages() -> None:
-    """Drop the offscreen plugin's notice that it cannot propagate size hints (printed for every
-    window; the tests ignore it too); every other Qt message still goes to stderr."""
-    def handler(mode: QtMsgType, context, message: str) -> None:  # type: ignore[no-untyped-def]
-        if "does not support propagateSizeHints" not in message:
-            sys.stderr.write(message + "\n")
-
-    qInstallMessageHandler(handler)
 
 
 # Synthetic, Danish-sounding names (no real person is meant).
