@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.content.conversation import Offer
 from app.core.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.models import AgreedStep, FollowUp, OfferReferral
+from app.models import AgreedStep, Case, FollowUp, OfferReferral
 from app.models.audit import append_audit
 from app.models.conversation import CONTACT_KINDS
 from app.services import validation
@@ -218,6 +218,11 @@ class PlanService:
             return follow_up_view(row, today)
 
     def follow_ups(self, case_id: str) -> tuple[cdto.FollowUpView, ...]:
+        """The case's next contacts, soonest first. Read on their own: opening a case asks for them
+        next to the overview, which has already loaded the whole case."""
         with self.ctx.store.unit_of_work() as session:
-            case = load_case(session, case_id)
-            return tuple(follow_up_view(f, self.ctx.today()) for f in case.follow_ups)
+            if session.get(Case, case_id) is None:
+                raise CaseNotFoundError(case_id)
+            rows = session.execute(
+                select(FollowUp).where(FollowUp.case_id == case_id).order_by(FollowUp.due_on)).scalars()
+            return tuple(follow_up_view(f, self.ctx.today()) for f in rows)
