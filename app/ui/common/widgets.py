@@ -1,8 +1,11 @@
-"""Small widgets shared by the screens: cards, inline errors, a date field, a password meter."""
+"""Small widgets shared by the screens: cards, inline errors, a date field, a password meter, a tab
+built when first shown."""
 
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -95,6 +98,35 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
+
+
+class LazyPage(QWidget):
+    """A tab's page built the first time it is shown or asked for (``page()``), so a window with
+    several tabs opens as fast as the tab she sees first. ``build`` is a method of the window; it is
+    held weakly, so the page does not keep its window alive after Qt has deleted it."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build: weakref.WeakMethod | None = weakref.WeakMethod(build)  # type: ignore[arg-type]
+        self._page: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            build = self._build() if self._build is not None else None
+            assert build is not None, "the window that builds this page is gone"
+            self._page, self._build = build(), None
+            self.layout().addWidget(self._page)
+            self._page.show()  # added while the tab may already be on screen
+        return self._page
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.page()
+        super().showEvent(event)
 
 
 def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSplitter,
+    QTableView,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -32,16 +33,17 @@ from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DRAFT_PAUSE_MS
 from app.ui.common.i18n import error_text, fill, language
 from app.ui.common.tasks import runner
-from app.ui.common.widgets import banner, scrolled
+from app.ui.common.widgets import LazyPage, banner, scrolled
 from app.ui.network.compare import MapComparison
 from app.ui.network.editor import MapEditor
 from app.ui.network.forms import PersonForm, sector_text
 from app.ui.network.panels import MeasuresPanel, VersionsPanel
-from app.ui.network.people_list import PeopleList
+from app.ui.network.people_list import PeopleList, PeopleModel, TiesPanel
 from app.ui.network.scene import NetworkScene
 from app.ui.network.view import MapView, scene_png
 
 DETAILS_PAUSE_MS = 300
+SLOW_OPEN_MS = 250  # a map not read by then is greyed out until it is shown
 
 
 class NetworkMapWindow(QWidget):
@@ -121,16 +123,16 @@ class NetworkMapWindow(QWidget):
         self.scene.set_labels(self.sector_labels(), self.centre_text())
         self.view = MapView(self.scene)
         self.form = PersonForm()
-        self.list_page = PeopleList(self.editor)
-        self.people, self.table, self.ties = self.list_page.model, self.list_page.table, self.list_page.ties
-        self.measures = MeasuresPanel()
-        self.versions = VersionsPanel()
+        # The other tabs are built when she first opens them (or the window needs them), so the map
+        # opens as fast as the person form beside it.
+        self.list_tab = LazyPage(self._build_list)
+        self.measures_tab = LazyPage(self._build_measures)
+        self.versions_tab = LazyPage(self._build_versions)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Person"))
-        self.tabs.addTab(self.list_page, self.tr("List"))
-        self.measures_page = scrolled(self.measures)
-        self.tabs.addTab(self.measures_page, self.tr("Measures"))
-        self.tabs.addTab(self.versions, self.tr("Versions"))
+        self.tabs.addTab(self.list_tab, self.tr("List"))
+        self.tabs.addTab(self.measures_tab, self.tr("Measures"))
+        self.tabs.addTab(self.versions_tab, self.tr("Versions"))
         self.tabs.setMinimumWidth(500)
         splitter = QSplitter()
         self.splitter = splitter
@@ -160,7 +162,6 @@ class NetworkMapWindow(QWidget):
         self.form.removed.connect(self._remove_person)
         self.form.cancelled.connect(lambda: (self.form.new_person(self.form.angle, self.form.distance),
                                              self._form_needed(False)))
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.editor.changed.connect(self._refresh)
         self.editor.moved.connect(self._person_moved)
         # While she drags, the measures and the list of ties follow a moment later, once (not per move).
@@ -170,16 +171,13 @@ class NetworkMapWindow(QWidget):
         self._reading_version = ""
         self._measures_stale = True
         self.tabs.currentChanged.connect(lambda _index: self._show_measures()
-                                         if self.tabs.currentWidget() is self.measures_page else None)
+                                         if self.tabs.currentWidget() is self.measures_tab else None)
         self.editor.failed.connect(self._failed)
         self.editor.saved.connect(self._saved)
-        self.versions.save_requested.connect(self._save_version)
-        self.versions.compare_requested.connect(self._compare)
         self.comparisons: list[MapComparison] = []
         self.presenting = False
         QShortcut(QKeySequence("Escape"), self, self._leave_presenting)
         self._refresh()
-        self.versions.show_versions(self.map_view.versions, workspace.today())
         # What she types in the person form is kept as an encrypted draft (after a pause, and when the
         # app locks or the window closes) and put back when the map opens again.
         self.draft_key = f"network_person:{case_id}"
@@ -194,8 +192,11 @@ class NetworkMapWindow(QWidget):
     def _open(self) -> None:
         """Read the map, the partners and the person form's draft on the lane; the window is on screen
         meanwhile, and can be used once the map is shown."""
-        for part in (self.toolbar, self.splitter):
-            part.setEnabled(False)
+        # A map read in the blink of an eye is not greyed out first (that would paint the window twice);
+        # a slow one is, until it is shown. Changes made meanwhile are saved after the read, in order.
+        self._slow_open = QTimer(self, singleShot=True, interval=SLOW_OPEN_MS)
+        self._slow_open.timeout.connect(lambda: self._set_usable(False))
+        self._slow_open.start()
         case_id, draft_key = self.case_id, self.draft_key
         runner().db(lambda: self.workspace.network.open_map(case_id),
                     owner=self, done=self._opened, failed=self._open_refused)
@@ -209,16 +210,24 @@ class NetworkMapWindow(QWidget):
         self.setWindowTitle(fill(self.tr("Network map – {family}"), family=view.family_name))
         self.scene.set_labels(self.sector_labels(), self.centre_text())
         self.editor.load(view.data)
-        self.versions.show_versions(view.versions, self.workspace.today())
-        for part in (self.toolbar, self.splitter):
-            part.setEnabled(True)
+        if self.versions_tab.built:
+            self.versions.show_versions(view.versions, self.workspace.today())
+        self._slow_open.stop()
+        self._set_usable(True)
         self.view.fit()
         self.loaded.emit()
 
     def _open_refused(self, exc: KnownError) -> None:
         """The map could not be read: the window says why and stays empty (nothing can be changed)."""
+        self._slow_open.stop()
+        self._set_usable(False)
         self.message.setText(error_text(exc))
         self.message.show()
+
+    def _set_usable(self, usable: bool) -> None:
+        for part in (self.toolbar, self.splitter):
+            if part.isEnabled() != usable:
+                part.setEnabled(usable)
 
     # ---- building
 
@@ -267,6 +276,50 @@ class NetworkMapWindow(QWidget):
         super().showEvent(event)
         self.view.fit()
 
+    # ---- the tabs after the first, built when needed
+
+    def _build_list(self) -> PeopleList:
+        page = PeopleList(self.editor)
+        page.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        page.ties.show_ties(self.editor.data)
+        return page
+
+    def _build_measures(self) -> QWidget:
+        self._measures_stale = True
+        return scrolled(MeasuresPanel())
+
+    def _build_versions(self) -> VersionsPanel:
+        page = VersionsPanel()
+        page.save_requested.connect(self._save_version)
+        page.compare_requested.connect(self._compare)
+        page.show_versions(self.map_view.versions, self.workspace.today())
+        return page
+
+    @property
+    def list_page(self) -> PeopleList:
+        return self.list_tab.page()  # type: ignore[return-value]
+
+    @property
+    def people(self) -> PeopleModel:
+        """The list tab's table model (one row per person)."""
+        return self.list_page.model
+
+    @property
+    def table(self) -> QTableView:
+        return self.list_page.table
+
+    @property
+    def ties(self) -> TiesPanel:
+        return self.list_page.ties
+
+    @property
+    def measures(self) -> MeasuresPanel:
+        return self.measures_tab.page().widget()  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def versions(self) -> VersionsPanel:
+        return self.versions_tab.page()  # type: ignore[return-value]
+
     # ---- showing
 
     def _refresh(self) -> None:
@@ -287,9 +340,10 @@ class NetworkMapWindow(QWidget):
     def _refresh_details(self) -> None:
         """The list of ties and the measures (with the change since the last saved version)."""
         self._details_timer.stop()
-        self.ties.show_ties(self.editor.data)
+        if self.list_tab.built:
+            self.ties.show_ties(self.editor.data)
         self._measures_stale = True
-        if self.tabs.currentWidget() is self.measures_page:
+        if self.tabs.currentWidget() is self.measures_tab:
             self._show_measures()
 
     def _show_measures(self) -> None:
@@ -317,7 +371,7 @@ class NetworkMapWindow(QWidget):
     def _previous_version_read(self, version_id: str, data: n.MapData) -> None:
         self._reading_version = ""
         self._previous_version = (version_id, data)
-        if self.tabs.currentWidget() is self.measures_page:
+        if self.tabs.currentWidget() is self.measures_tab:
             self._show_measures()
 
     def _saved(self) -> None:
@@ -329,7 +383,7 @@ class NetworkMapWindow(QWidget):
     def _failed(self, field: str, text: str) -> None:
         if self.tabs.currentWidget() is self.form and field in PersonForm.FIELDS:
             self.form.show_error(field, text)
-        elif self.tabs.currentWidget() is self.list_page and field in ("tie", "quality"):
+        elif self.tabs.currentWidget() is self.list_tab and field in ("tie", "quality"):
             self.ties.error.show_message(text)
         else:
             self.message.setText(text)
@@ -339,7 +393,7 @@ class NetworkMapWindow(QWidget):
         person = self.editor.data.person(person_id)
         if person is not None:
             self.form.show_person(person)
-            row = self.people.row_of(person_id)
+            row = self.people.row_of(person_id) if self.list_tab.built else -1
             if row >= 0:
                 self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from app.core.errors import DiskFullError
 from app.services.cases import dto
@@ -246,7 +246,7 @@ def test_the_list_edits_the_same_data_by_keyboard(qtbot, window):
 def test_versions_are_saved_and_compared(qtbot, window):
     a = add_by_click(qtbot, window, "Mormor Inge", 40, 20)
     b = add_by_click(qtbot, window, "Naboen Jens", 135, 50)
-    window.tabs.setCurrentWidget(window.versions)
+    window.tabs.setCurrentWidget(window.versions_tab)
     qtbot.keyClicks(window.versions.label, "Ved første samtale")
     qtbot.keyClick(window.versions.label, Qt.Key.Key_Return)
     settle(qtbot)
@@ -275,8 +275,8 @@ def test_measures_are_shown(qtbot, window):
     settle(qtbot)
     tabs = window.tabs
     bar = tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(window.measures_page)).center())
-    assert tabs.currentWidget() is window.measures_page
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(window.measures_tab)).center())
+    assert tabs.currentWidget() is window.measures_tab
     settle(qtbot)
 
     def shown() -> str:
@@ -410,7 +410,7 @@ def open_editor(table, kind):  # type: ignore[no-untyped-def]
 def test_people_and_ties_are_edited_in_the_list_with_the_keyboard_only(qtbot, window):
     inge = add_by_click(qtbot, window, "Mormor Inge", 40, 20)
     jens = add_by_click(qtbot, window, "Naboen Jens", 135, 50)
-    window.tabs.setCurrentWidget(window.list_page)
+    window.tabs.setCurrentWidget(window.list_tab)
     table = window.table
     table.setFocus()
     row = window.people.row_of(jens.id)
@@ -520,3 +520,54 @@ def test_a_drag_shows_at_once_while_the_lane_is_busy_and_is_saved_behind_her(qtb
     settle(qtbot)
     assert stored(window).person(person.id).sector == n.SECTOR_SCHOOL_WORK
     assert window.saved_label.text() == "Alt er gemt"
+
+
+def test_the_other_tabs_are_built_when_she_first_opens_them(qtbot, window):
+    """The map opens as fast as the person form beside it: the list, the measures and the versions
+    are made when their tab is first shown, and then show the map as it is."""
+    add_by_click(qtbot, window, "Mormor Inge", 40, 20)
+    assert not (window.list_tab.built or window.measures_tab.built or window.versions_tab.built)
+    window.tabs.setCurrentWidget(window.list_tab)
+    assert window.list_tab.built and window.table.isVisible()
+    assert [window.people.person_at(r).name for r in range(window.people.rowCount())] == ["Mormor Inge"]
+    window.tabs.setCurrentWidget(window.measures_tab)
+    settle(qtbot)
+    assert window.measures.isVisible() and window.measures.findChildren(QLabel)
+
+
+def test_a_slow_map_is_greyed_out_until_it_is_shown(qtbot, demo_workspace, monkeypatch):
+    """A map read in a blink is not greyed out first; one that takes long is, until it is shown."""
+    case_id = family_case(demo_workspace)
+    release = threading.Event()
+    open_map = demo_workspace.network.open_map
+
+    def slow_open(case: str) -> n.NetworkMapView:
+        release.wait(10)
+        return open_map(case)
+
+    monkeypatch.setattr(demo_workspace.network, "open_map", slow_open)
+    window = NetworkMapWindow(demo_workspace, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.toolbar.isEnabled()  # not greyed out at once
+    qtbot.waitUntil(lambda: not window.toolbar.isEnabled())  # still not read: greyed out
+    assert not window.splitter.isEnabled()
+    release.set()
+    settle(qtbot)
+    assert window.toolbar.isEnabled() and window.splitter.isEnabled()
+    assert window.windowTitle().endswith("Familien Kjærsgaard")
+
+
+def test_a_map_that_cannot_be_read_says_why_and_cannot_be_changed(qtbot, demo_workspace, monkeypatch):
+    case_id = family_case(demo_workspace)
+
+    def refused(case: str) -> n.NetworkMapView:
+        raise DiskFullError()
+
+    monkeypatch.setattr(demo_workspace.network, "open_map", refused)
+    window = NetworkMapWindow(demo_workspace, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot)
+    assert window.message.isVisible() and window.message.text()
+    assert not window.toolbar.isEnabled() and not window.splitter.isEnabled()
