@@ -51,7 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     recover = sub.add_parser("recover", parents=[common],
                              help="IT: set a new password with the municipal recovery key")
     recover.add_argument("--private-key", required=True, metavar="FILE")
+    for command in _it_commands():
+        command.add_parser(sub, common)
     return parser
+
+
+def _it_commands() -> list:  # type: ignore[type-arg]
+    """IT's checking and repair tools, each a module in ``app/cli/`` with ``NAME``,
+    ``add_parser(sub, common)`` and ``run(args) -> int``."""
+    from app.cli import commands
+
+    return list(commands.ALL)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_keygen(args)
         if args.command == "recover":
             return run_recover(args)
+        for command in _it_commands():
+            if args.command == command.NAME:
+                return int(command.run(args))
         if args.smoke_test:
             return run_smoke_test(args)
         return run_gui(args)
