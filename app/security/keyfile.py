@@ -5,7 +5,11 @@ Layout (JSON, version 1)::
     {"format": "tovholder-keyfile", "version": 1, "profile_id": "...", "created_at": "...",
      "slots": [{"kind": "password", "kdf": {...}, "salt": "...", "nonce": "...", "wrapped_key": "..."},
                {"kind": "recovery", "algorithm": "...", "recipient": "...", ...}],
+     "unlock": {"failures": 3, "last_failure": 1796000000.0},
      "checksum": "<sha256 of the rest>"}
+
+``unlock`` (only after a wrong password) counts the wrong passwords for the growing wait. It lives in
+the key file so that deleting a file cannot reset it: without the key file nothing opens.
 
 The checksum only tells a damaged file from a wrong password; the AES-GCM tag of each slot is what
 protects the key. Changing the password rewraps 32 bytes; the database is not re-encrypted.
@@ -53,17 +57,21 @@ class KeyFile:
     created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
     slots: list[dict[str, Any]] = field(default_factory=list)
     version: int = VERSION
+    unlock: dict[str, Any] = field(default_factory=dict)  # wrong passwords in a row (app/security/throttle.py)
 
     # ---- reading and writing
 
     def _body(self) -> dict[str, Any]:
-        return {
+        body = {
             "format": FORMAT,
             "version": self.version,
             "profile_id": self.profile_id,
             "created_at": self.created_at,
             "slots": self.slots,
         }
+        if self.unlock:
+            body["unlock"] = self.unlock
+        return body
 
     def to_bytes(self) -> bytes:
         body = self._body()
@@ -98,6 +106,7 @@ class KeyFile:
                 created_at=str(raw["created_at"]),
                 slots=list(raw["slots"]),
                 version=int(raw["version"]),
+                unlock=dict(raw.get("unlock") or {}),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyFileError() from exc

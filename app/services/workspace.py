@@ -22,6 +22,7 @@ from app.core.errors import (
     QT_TRANSLATE_NOOP,
     DatabaseOpenError,
     KeyFileError,
+    KnownError,
     UnlockThrottledError,
     ValidationError,
     WrongPasswordError,
@@ -139,6 +140,26 @@ def device_id(paths: AppPaths, settings: Settings) -> str:
     return settings.device_id
 
 
+def can_be_recovered(paths: AppPaths) -> bool:
+    """IT can open this profile again if she forgets her password: its key file holds the data key
+    wrapped to the municipal recovery key. (A recovery key only in the policy is added at her next
+    unlock, which needs the password, so it does not count yet.)"""
+    try:
+        return bool(KeyFile.load(paths.key_file).recovery_slots())
+    except KnownError:
+        return False
+
+
+def recovery_key_in_policy(policy: Policy) -> bool:
+    """The policy holds a municipal recovery key that a new profile's data key can be wrapped to."""
+    from app.security.recovery import load_public_key
+
+    try:
+        return bool(policy.recovery_public_key) and load_public_key(policy.recovery_public_key) is not None
+    except ValueError:
+        return False
+
+
 def profile_exists(paths: AppPaths) -> bool:
     return paths.has_profile()
 
@@ -231,7 +252,7 @@ def _add_recovery(keyfile: KeyFile, data_key: bytes, policy: Policy) -> bool:
 
 
 def _unwrap(paths: AppPaths, keyfile: KeyFile, password: str, clock: Callable[[], float] | None = None) -> bytes:
-    throttle = UnlockThrottle(paths.unlock_state, **({"clock": clock} if clock else {}))
+    throttle = UnlockThrottle(paths.key_file, **({"clock": clock} if clock else {}))
     wait = throttle.seconds_to_wait()
     if wait > 0:
         raise UnlockThrottledError(seconds=wait)
@@ -246,6 +267,7 @@ def _unwrap(paths: AppPaths, keyfile: KeyFile, password: str, clock: Callable[[]
             ) from None
         raise
     throttle.reset()
+    keyfile.unlock = {}  # as the reset wrote it, so a later save of this key file keeps it at 0
     return data_key
 
 
@@ -303,5 +325,5 @@ def recover_with_private_key(paths: AppPaths, private_key_pem: bytes, passphrase
     data_key = keyfile.unwrap_with_recovery(private_key)
     keyfile.set_password(data_key, new_password, kdf or KdfParams())
     keyfile.save(paths.key_file)
-    UnlockThrottle(paths.unlock_state).reset()
+    UnlockThrottle(paths.key_file).reset()
 

@@ -53,8 +53,11 @@ def unlock(*args: Any, **kwargs: Any) -> Workspace:
     return open_profile(*args, **kwargs)
 
 
-def _preload() -> None:
-    import app.services.workspace  # noqa: F401
+def _preload(paths: AppPaths) -> bool:
+    """Import the database layer while she types; True if IT could open the profile again."""
+    from app.services.workspace import can_be_recovered
+
+    return can_be_recovered(paths)
 
 log = logging.getLogger(__name__)
 BASE_POINT_SIZE = 11
@@ -143,7 +146,10 @@ class AppController(QObject):
         QTimer.singleShot(PRELOAD_DELAY_MS, self, self._preload)
 
     def _preload(self) -> None:
-        runner().work(_preload, owner=self)
+        paths, window = self.paths, self.window
+        runner().work(lambda: _preload(paths), owner=self,
+                      done=lambda recoverable: window.show_recovery(recoverable)
+                      if isinstance(window, UnlockWindow) and window is self.window else None)
 
     def _create_profile(self, profile: NewProfile, password: str) -> None:
         window = self.window

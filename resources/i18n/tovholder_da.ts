@@ -2598,6 +2598,10 @@ og familien</translation>
         <translation>Opret din profil på denne computer. Alt, hvad du registrerer, bliver gemt krypteret her og åbnes med din adgangskode. Vælg en adgangskode, du kan huske: uden den er det kun IT, der kan åbne dine oplysninger igen.</translation>
     </message>
     <message>
+        <source>Create your profile on this laptop. Everything you record is kept encrypted here and opened with your password. Choose a password you can remember: without it, no one can open the records again, not even IT.</source>
+        <translation>Opret din profil på denne computer. Alt, hvad du registrerer, bliver gemt krypteret her og åbnes med din adgangskode. Vælg en adgangskode, du kan huske: uden den kan ingen åbne dine oplysninger igen, heller ikke IT.</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>Dit navn</translation>
     </message>
@@ -2855,6 +2859,10 @@ og familien</translation>
     <message>
         <source>Forgot your password? IT can open your records again with the municipality&apos;s recovery key; nothing you have saved is lost.</source>
         <translation>Har du glemt din adgangskode? IT kan åbne dine oplysninger igen med kommunens gendannelsesnøgle. Intet af det, du har gemt, går tabt.</translation>
+    </message>
+    <message>
+        <source>Your password is the only key to the records on this laptop: the municipality has no recovery key for this profile. Ask IT what to do if you have forgotten it.</source>
+        <translation>Din adgangskode er den eneste nøgle til oplysningerne på denne computer: kommunen har ingen gendannelsesnøgle til din profil. Spørg IT, hvad du kan gøre, hvis du har glemt den.</translation>
     </message>
     <message>
         <source>Opening …</source>

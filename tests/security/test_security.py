@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,7 @@ from app.core.settings import Policy, Settings
 from app.security import throttle as throttle_module
 from app.security.database import open_engine
 from app.security.kdf import FAST_KDF
-from app.security.keyfile import KeyFile, _checksum
+from app.security.keyfile import KeyFile, _checksum, new_data_key
 from app.security.passwords import assess
 from app.security.recovery import generate_keypair, load_private_key
 from app.security.throttle import UnlockThrottle
@@ -72,8 +73,9 @@ def test_wrong_password_is_refused_and_only_the_failure_counter_changes(locked, 
         reopen("kaffe cykel regnvejr 8")
 
     after = snapshot(base)
-    assert changed(before, after) == {"data/unlock-state.json"}
-    assert UnlockThrottle(locked.unlock_state).failures == 1
+    assert changed(before, after) == {"data/tovholder.key.json"}  # the count of wrong passwords, and nothing else
+    assert UnlockThrottle(locked.key_file).failures == 1
+    assert KeyFile.load(locked.key_file).unwrap_with_password(PASSWORD)  # the key itself is as it was
 
 
 def _rewrite(path, edit) -> None:
@@ -174,12 +176,12 @@ def test_password_change_rewraps_the_key_and_leaves_the_database_file_alone(work
     ids=["wrong old password", "weak new password"],
 )
 def test_failed_password_change_keeps_the_old_key_file(workspace, paths, reopen, old, new, error):
-    before = paths.key_file.read_bytes()
+    before = KeyFile.load(paths.key_file).slots
 
     with pytest.raises(error):
         workspace.change_password(old, new, kdf=FAST_KDF)
 
-    assert paths.key_file.read_bytes() == before
+    assert KeyFile.load(paths.key_file).slots == before  # the key stays wrapped as it was
     workspace.lock()
     assert reopen().profile.name == "Hanne Testesen"
 
@@ -229,7 +231,7 @@ def test_recovery_with_the_private_key_sets_a_new_password(locked, reopen, it_ke
         reopen(PASSWORD, clock=clock)
     ws = reopen(NEW_PASSWORD, clock=clock)
     assert ws.cases.search(CaseFilter()).total == 1  # records not yet synced are kept
-    assert UnlockThrottle(locked.unlock_state).failures == 0
+    assert UnlockThrottle(locked.key_file).failures == 0
 
 
 def test_recovery_with_a_key_that_was_never_registered_fails(locked, reopen, it_keys):
@@ -257,9 +259,17 @@ def test_recovery_with_the_wrong_passphrase_is_a_known_error(locked, reopen, it_
 # ---- the growing wait after wrong passwords
 
 
+def a_key_file(folder) -> Path:  # type: ignore[no-untyped-def]
+    path = folder / "tovholder.key.json"
+    keyfile = KeyFile(profile_id="p1")
+    keyfile.set_password(new_data_key(), PASSWORD, FAST_KDF)
+    keyfile.save(path)
+    return path
+
+
 def test_three_tries_are_free_then_the_wait_doubles_up_to_the_cap(tmp_path):
     clock = FakeClock()
-    throttle = UnlockThrottle(tmp_path / "unlock-state.json", clock=clock)
+    throttle = UnlockThrottle(a_key_file(tmp_path), clock=clock)
 
     waits = [throttle.record_failure() for _ in range(10)]
 
@@ -269,11 +279,11 @@ def test_three_tries_are_free_then_the_wait_doubles_up_to_the_cap(tmp_path):
 
 def test_wait_counts_down_with_the_clock_and_survives_a_restart(tmp_path):
     clock = FakeClock()
-    state = tmp_path / "unlock-state.json"
+    state = a_key_file(tmp_path)
     for _ in range(3):
         UnlockThrottle(state, clock=clock).record_failure()
 
-    restarted = UnlockThrottle(state, clock=clock)  # a new app start reads the same file
+    restarted = UnlockThrottle(state, clock=clock)  # a new app start reads the same key file
     assert restarted.failures == 3
     assert restarted.seconds_to_wait() == 5
     clock.advance(4.5)
@@ -292,11 +302,11 @@ def test_unlock_refuses_while_waiting_even_with_the_right_password(locked, reope
     with pytest.raises(UnlockThrottledError) as throttled:
         reopen(clock=clock)
     assert throttled.value.params == {"seconds": 5}
-    assert UnlockThrottle(locked.unlock_state).failures == 3  # waiting is not another failure
+    assert UnlockThrottle(locked.key_file).failures == 3  # waiting is not another failure
 
     clock.advance(5)
     reopen(clock=clock).lock()
-    assert UnlockThrottle(locked.unlock_state).failures == 0  # reset on success
+    assert UnlockThrottle(locked.key_file).failures == 0  # reset on success
 
 
 def test_fourth_wrong_password_doubles_the_wait(locked, reopen):
@@ -361,3 +371,45 @@ def test_password_assessment(password, acceptable, hint):
 def test_a_repeated_or_sequential_password_gets_a_low_score():
     assert assess("aaaaaaaaaaaa").acceptable is False
     assert assess("abcd1234efgh").score < assess("kaffe cykel regnvejr 7").score
+
+
+def test_deleting_files_beside_the_key_file_does_not_reset_the_wait(locked, reopen):
+    clock = FakeClock()
+    for attempt in range(3):
+        with pytest.raises(WrongPasswordError):
+            reopen(f"forkert nummer {attempt}", clock=clock)
+    for leftover in locked.data_dir.glob("*.json"):
+        if leftover != locked.key_file:
+            leftover.unlink()
+    locked.unlock_state.unlink(missing_ok=True)
+
+    with pytest.raises(UnlockThrottledError) as throttled:
+        reopen(clock=clock)
+    assert throttled.value.params == {"seconds": 5}
+
+
+def test_the_count_cannot_be_edited_without_damaging_the_key_file(locked, reopen):
+    clock = FakeClock()
+    for attempt in range(3):
+        with pytest.raises(WrongPasswordError):
+            reopen(f"forkert nummer {attempt}", clock=clock)
+    raw = json.loads(locked.key_file.read_text())
+    raw["unlock"]["failures"] = 0
+    locked.key_file.write_text(json.dumps(raw))
+
+    with pytest.raises(KeyFileError):
+        reopen(clock=clock)
+
+
+def test_a_count_kept_by_an_older_version_still_counts_and_moves_into_the_key_file(locked, reopen):
+    clock = FakeClock()
+    locked.unlock_state.write_text(json.dumps({"failures": 4, "last_failure": clock()}))
+
+    with pytest.raises(UnlockThrottledError) as throttled:
+        reopen(clock=clock)
+    assert throttled.value.params == {"seconds": 10}
+    clock.advance(10)
+    with pytest.raises(WrongPasswordError):
+        reopen("forkert igen", clock=clock)
+    assert not locked.unlock_state.exists()
+    assert KeyFile.load(locked.key_file).unlock["failures"] == 5

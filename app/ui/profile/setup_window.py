@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.core.settings import Policy
 from app.services.cases.dto import NewProfile
-from app.services.workspace import PROFILE_ROLES, password_assessment
+from app.services.workspace import PROFILE_ROLES, password_assessment, recovery_key_in_policy
 from app.ui.common.i18n import translate
 from app.ui.common.widgets import ErrorLabel, StrengthMeter, mark_invalid, primary_button
 
@@ -55,7 +55,11 @@ class SetupWindow(QWidget):
         intro = QLabel(self.tr(
             "Create your profile on this laptop. Everything you record is kept encrypted here and "
             "opened with your password. Choose a password you can remember: without it, only IT can "
-            "open the records again."))
+            "open the records again.") if recovery_key_in_policy(policy) else self.tr(
+            "Create your profile on this laptop. Everything you record is kept encrypted here and "
+            "opened with your password. Choose a password you can remember: without it, no one can "
+            "open the records again, not even IT."))
+        self.intro = intro
         intro.setObjectName("subtitle")
         intro.setWordWrap(True)
         outer.addWidget(intro)

@@ -57,9 +57,9 @@ class UnlockWindow(QWidget):
         outer.addWidget(self.error)
         outer.addStretch(2)
 
-        forgot = QLabel(self.tr(
-            "Forgot your password? IT can open your records again with the municipality's recovery "
-            "key; nothing you have saved is lost."))
+        forgot = QLabel()  # what IT can do if she forgets it, once the key file has been read
+        self.forgot = forgot
+        forgot.hide()
         forgot.setObjectName("muted")
         forgot.setWordWrap(True)
         forgot.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,6 +74,16 @@ class UnlockWindow(QWidget):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
         self.password.setFocus()
+
+    def show_recovery(self, recoverable: bool) -> None:
+        """Say only what this profile allows: IT can open it again only if its data key is wrapped to
+        the municipality's recovery key."""
+        self.forgot.setText(self.tr(
+            "Forgot your password? IT can open your records again with the municipality's recovery "
+            "key; nothing you have saved is lost.") if recoverable else self.tr(
+            "Your password is the only key to the records on this laptop: the municipality has no recovery "
+            "key for this profile. Ask IT what to do if you have forgotten it."))
+        self.forgot.show()
 
     def _submit(self) -> None:
         if self._wait_left > 0 or not self.password.text():

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.errors import WrongPasswordError
-from app.services.workspace import profile_exists
+from app.core.settings import Policy, Settings
+from app.security.recovery import generate_keypair
+from app.services.workspace import profile_exists, unlock
 from app.ui.cases.new_case_dialog import NewCaseDialog
 from app.ui.common.i18n import error_text
 from app.ui.main_window import MainWindow
@@ -135,3 +137,33 @@ def test_activity_postpones_the_idle_lock(qtbot, controller, workspace):
     before = controller.idle.remaining_ms()
     qtbot.keyClick(controller.main.case_list.search, Qt.Key.Key_A)
     assert controller.idle.remaining_ms() > before
+
+
+def forgot_text(qtbot, controller) -> str:  # type: ignore[no-untyped-def]
+    window = controller.window
+    assert isinstance(window, UnlockWindow)
+    qtbot.waitUntil(window.forgot.isVisible)  # said once the key file has been read, off the screen thread
+    return window.forgot.text()
+
+
+def test_the_unlock_screen_promises_recovery_only_when_the_profile_has_it(qtbot, controller, workspace, paths):
+    workspace.lock()
+    controller.start()
+    assert "ingen gendannelsesnøgle" in forgot_text(qtbot, controller)  # a profile made without IT's key
+
+    _private_pem, public_pem = generate_keypair("kommunens hemmelige nøgle")
+    # IT puts its key in the policy; it is added to the profile at her next unlock.
+    unlock(paths, PASSWORD, Settings(), Policy(recovery_public_key=public_pem)).lock()
+    controller.show_unlock()
+    assert "IT kan åbne dine oplysninger igen" in forgot_text(qtbot, controller)
+
+
+def test_the_first_start_says_what_a_forgotten_password_means(qtbot, paths, content):
+    _private_pem, public_pem = generate_keypair("kommunens hemmelige nøgle")
+    with_key = SetupWindow(Policy(recovery_public_key=public_pem), "da")
+    without = SetupWindow(Policy(), "da")
+    broken = SetupWindow(Policy(recovery_public_key="not a key"), "da")
+    for window in (with_key, without, broken):
+        qtbot.addWidget(window)
+    assert "kun IT, der kan åbne" in with_key.intro.text()
+    assert "heller ikke IT" in without.intro.text() and "heller ikke IT" in broken.intro.text()
