@@ -77,7 +77,7 @@ class AppPaths:
 
     @property
     def unlock_state(self) -> Path:
-        """Where versions before 0.9 counted wrong passwords; the count now lives in the key file
+        """Where builds before December 2026 counted wrong passwords; the count now lives in the key file
         (app/security/throttle.py), and this file is removed once it has been read."""
         return self.data_dir / "unlock-state.json"
 

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 FREE_ATTEMPTS = 3
 FIRST_DELAY_SECONDS = 5
 MAX_DELAY_SECONDS = 300
-LEGACY_STATE_FILE = "unlock-state.json"  # beside the key file, in versions before 0.9
+LEGACY_STATE_FILE = "unlock-state.json"  # beside the key file, where 0.1.0 builds before December 2026 kept it
 
 
 def delay_after(failures: int) -> int:
