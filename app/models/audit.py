@@ -1,14 +1,21 @@
 """The append-only audit trail: who opened, changed or exported which family's record, and when.
 
 Entries are hash-chained (each holds the hash of the one before), and database triggers refuse
-UPDATE and DELETE, so the trail can only grow. The server will later verify the chain on upload.
+UPDATE and DELETE, and an INSERT that is not a new entry at the end of the chain (a seq or id already
+there, or a ``prev_hash`` that is not the newest entry's hash). ``INSERT OR REPLACE``, ``REPLACE INTO``
+and upserts would otherwise delete or rewrite an entry without firing the delete trigger. So through SQL
+the trail can only grow at its end. SQLite cannot refuse ``DROP TRIGGER``: someone holding the data key
+can drop the triggers and rewrite the trail; the hash chain and the anchor kept outside the database
+(``app/services/audit_check.py``) are what detect that. The server will later verify the chain on upload.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DDL, JSON, Integer, String, event
 from sqlalchemy.orm import Mapped, mapped_column
@@ -39,20 +46,19 @@ class AuditEntry(Base):
 
     def compute_hash(self) -> str:
         """The entry's hash over its content and the previous entry's hash."""
-        body = {
-            "id": self.id,
-            "at": to_wire(self.at),
-            "user_id": self.user_id,
-            "device_id": self.device_id,
-            "action": self.action,
-            "case_id": self.case_id,
-            "entity": self.entity,
-            "record_id": self.record_id,
-            "detail": self.detail,
-            "prev_hash": self.prev_hash,
-        }
-        canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return entry_hash({name: getattr(self, name) for name in HASHED})
+
+
+# The columns an entry's hash covers (all but ``seq``, its position, and ``hash`` itself).
+HASHED = ("id", "at", "user_id", "device_id", "action", "case_id", "entity", "record_id", "detail", "prev_hash")
+
+
+def entry_hash(row: Mapping[str, Any]) -> str:
+    """The hash of an entry given as a mapping of the ``HASHED`` columns (an ORM entry or a Core row)."""
+    body = {name: row[name] for name in HASHED}
+    body["at"] = to_wire(body["at"])
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 APPEND_ONLY_TRIGGERS = (
@@ -60,6 +66,16 @@ APPEND_ONLY_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END",
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END",
+    # Only a new entry at the end: no seq or id already there (which REPLACE would delete without
+    # firing the delete trigger), and linked to the newest entry. ``new.seq`` is -1 (or NULL) in a
+    # BEFORE INSERT trigger when SQLite picks the seq itself, which is how entries are appended.
+    "CREATE TRIGGER audit_log_append_at_end BEFORE INSERT ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit log is append-only') "
+    "WHERE (new.seq IS NOT NULL AND new.seq <> -1 "
+    "AND new.seq <> coalesce((SELECT max(seq) FROM audit_log), 0) + 1) "
+    "OR EXISTS (SELECT 1 FROM audit_log WHERE id = new.id) "
+    "OR new.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), "
+    f"'{GENESIS_HASH}'); END",
 )
 
 for _statement in APPEND_ONLY_TRIGGERS:
@@ -97,8 +113,10 @@ def append_audit(
     )
     entry.hash = entry.compute_hash()
     values = {c.key: getattr(entry, c.key) for c in AuditEntry.__table__.columns if c.key != "seq"}
-    session.connection().execute(AuditEntry.__table__.insert(), [values])
+    result = session.connection().execute(AuditEntry.__table__.insert(), values)
     session.info["audit_last_hash"] = entry.hash
+    # The newest entry of this unit of work, for the anchor once it is committed.
+    session.info["audit_newest"] = (result.inserted_primary_key[0], entry.hash)
 
 
 def verify_chain(entries: list[AuditEntry]) -> int | None:

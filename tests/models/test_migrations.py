@@ -158,7 +158,8 @@ def test_append_only_triggers_exist_after_migration_as_the_models_declare_them(e
     Base.metadata.create_all(created)
 
     migrated = _triggers(empty_engine)
-    assert set(migrated) == {"audit_log_no_update", "audit_log_no_delete", *CASE_SEARCH_TRIGGERS}
+    assert set(migrated) == {"audit_log_no_update", "audit_log_no_delete", "audit_log_append_at_end",
+                             *CASE_SEARCH_TRIGGERS}
     assert sorted(v for k, v in migrated.items() if k.startswith("audit_log")) == sorted(APPEND_ONLY_TRIGGERS)
     assert _triggers(created) == migrated
     created.dispose()
