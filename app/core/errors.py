@@ -76,6 +76,17 @@ class DatabaseOpenError(KnownError):
     )
 
 
+class DatabaseDamagedError(DatabaseOpenError):
+    """The database file is empty or damaged; it is left exactly as it was, for IT to restore."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The records on this laptop are damaged, so they were not opened. Nothing has been changed or "
+        "overwritten. IT can restore the latest backup with the command \"tovholder restore\"; the damaged "
+        "file is kept.",
+    )
+
+
 class DatabaseTooNewError(KnownError):
     default_message = QT_TRANSLATE_NOOP(
         "Errors",
@@ -90,6 +101,18 @@ class DiskFullError(KnownError):
         "The disk is full, so the change was not saved. What you typed is still on the screen. "
         "Free some space and save again.",
     )
+    #: The same, with how much to free (``DiskFullError(DiskFullError.FREE_AT_LEAST, megabytes=200)``).
+    FREE_AT_LEAST = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The disk is full, so the change was not saved. What you typed is still on the screen. "
+        "Free at least {megabytes} MB and save again.",
+    )
+    #: At unlock, when even the space kept in reserve was not enough to record the opening.
+    UNLOCK_FREE_AT_LEAST = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The disk is full, so the records cannot be opened. Nothing has been changed. "
+        "Free at least {megabytes} MB and try again.",
+    )
 
 
 class StorageError(KnownError):
@@ -98,6 +121,17 @@ class StorageError(KnownError):
         "The change could not be saved to the disk. What you typed is still on the screen. Try "
         "again; if it keeps failing, contact IT.",
     )
+
+
+class ExportFileError(KnownError):
+    """An export file could not be written where she chose; nothing was left there."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "The file could not be saved in the chosen folder, and nothing was left there. Choose another "
+                  "folder or try again.")
+    disk_full = QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full, so the file was not saved, and nothing was left there. Free some space and "
+                  "export again.")
 
 
 class ProfileLockedError(KnownError):
@@ -124,13 +158,26 @@ class ConsentRequiredError(KnownError):
     )
 
 
+class ContentReason(KnownError):
+    """Why a content file was refused: English source text in the context "Content" with ``{placeholders}``."""
+
+    context = "Content"
+
+
 class ContentError(KnownError):
-    """A content file (template, guide, catalogue) is malformed; names file and line."""
+    """A content file (template, guide, catalogue) is malformed or refused; names file and line.
+
+    ``reason`` is an English text with ``{placeholders}`` filled from ``params`` (marked with
+    ``QT_TRANSLATE_NOOP("Content", ...)`` so the UI and ``check-content`` show it in Danish); ``.reason``
+    is the English text, filled in, and ``.problem`` the translatable ``ContentReason``.
+    """
 
     default_message = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}: {reason}")
 
-    def __init__(self, file: str, line: int, reason: str) -> None:
-        super().__init__(file=file, line=line, reason=reason)
+    def __init__(self, file: str, line: int, reason: str | ContentReason, **params: Any) -> None:
+        problem = reason if isinstance(reason, ContentReason) else ContentReason(reason, **params)
+        super().__init__(file=file, line=line, reason=problem)
         self.file = file
         self.line = line
-        self.reason = reason
+        self.problem = problem
+        self.reason = problem.english()

@@ -3,10 +3,10 @@ not, and printed as a PDF for the family (only while their consent is in force; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.core.errors import QT_TRANSLATE_NOOP, KnownError
-from app.core.fileio import atomic_write_bytes
 from app.models import Case
 from app.models.audit import append_audit
 from app.reports.documents import AgreedStepLine, ContactLine, FamilySummary
@@ -16,6 +16,7 @@ from app.services.cases.service import load_case
 from app.services.context import ServiceContext
 from app.services.conversation import dto as cdto
 from app.services.conversation.service import ConversationService, get_conversation
+from app.services.exports import ExportFile
 
 
 class ExportNotAllowedError(KnownError):
@@ -90,23 +91,21 @@ class SummaryService:
                          record_id=conversation.id, detail={"agrees": agrees})
         return self.conversations.view(conversation_id)
 
-    def save_pdf(self, conversation_id: str, folder: Path, language: str = "da") -> Path:
-        """Export the family's PDF into ``folder`` (a place she chose or her documents folder).
-
-        The file is the family's copy, written on purpose and audited; it is never a temp file.
-        """
+    def save_pdf(self, conversation_id: str, target: Path, language: str = "da", replace: bool = False) -> Path:
+        """Export the family's PDF to ``target`` (the file she chose in the save dialog); returns where it
+        went. Needs consent; the file exists only once its audit entry is committed, and it never replaces
+        another file unless ``replace`` (she confirmed it): a taken name gets " (2)" (``ExportFile``)."""
         view = self.conversations.view(conversation_id)
-        pdf = self._export_pdf(view, language)
-        name = f"{view.family_name} – {view.held_on.isoformat()}.pdf".replace("/", "-").replace("\\", "-")
-        target = folder / name
-        atomic_write_bytes(target, pdf, mode=0o600)
-        return target
+        with ExportFile(target, replace=replace) as export:
+            self._export_pdf(view, language, export.stage)
+        return export.path
 
     def export_pdf(self, conversation_id: str, language: str = "da") -> bytes:
-        """The family's summary as PDF bytes (the UI decides where they go). Needs consent; audited."""
+        """The family's summary as PDF bytes (benchmarks and tests; audited like a file). Needs consent."""
         return self._export_pdf(self.conversations.view(conversation_id), language)
 
-    def _export_pdf(self, view: cdto.ConversationView, language: str) -> bytes:
+    def _export_pdf(self, view: cdto.ConversationView, language: str,
+                    stage: Callable[[bytes], None] | None = None) -> bytes:
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, view.case_id)
             if "participation" not in allowed_scopes(case, self.ctx.today()):
@@ -115,7 +114,8 @@ class SummaryService:
             from app.reports.summary_pdf import render_family_summary  # reportlab only when drawn
 
             pdf = render_family_summary(summary)
+            if stage is not None:
+                stage(pdf)  # a temporary file until this transaction, with its audit entry, commits
             append_audit(session, "conversation.export", case_id=case.id, entity="conversations",
                          record_id=view.id, detail={"format": "pdf", "language": language, "bytes": len(pdf)})
             return pdf
-

@@ -201,10 +201,11 @@ class NetworkFileService:
         self.ctx = ctx
         self.network = network
 
-    def export_json(self, case_id: str, target: Path, initials_only: bool) -> Path:
-        """The map as structured data, written where she chose (if consent allows; audited)."""
+    def export_json(self, case_id: str, target: Path, initials_only: bool, replace: bool = False) -> Path:
+        """The map as structured data, written where she chose (if consent allows; audited, and on the
+        disk only once the audit entry is committed; never over another file unless ``replace``)."""
         return self.network.export(case_id, target, "json", initials_only, lambda case, data: map_to_json(
-            data, case.family_name, self.ctx.today(), initials_only))
+            data, case.family_name, self.ctx.today(), initials_only), replace)
 
     def import_map(self, case_id: str, source: Path) -> n.MapData:
         """Read a map file into this family's map, which must be empty: all people and ties, or

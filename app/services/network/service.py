@@ -19,7 +19,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, KnownError, ValidationError
-from app.core.fileio import atomic_write_bytes
 from app.models import Case, MapPerson, MapTie, MapVersion, Partner
 from app.models.audit import append_audit
 from app.reports.documents import MapDocument, MapPersonMark, MapTieMark
@@ -28,6 +27,7 @@ from app.services import validation
 from app.services.cases.overview import allowed_scopes
 from app.services.cases.service import CaseNotFoundError, load_case
 from app.services.context import ServiceContext
+from app.services.exports import ExportFile
 from app.services.network import dto as n
 
 
@@ -307,25 +307,30 @@ class NetworkService:
             return tuple(result)
 
     def export(self, case_id: str, target: Path, fmt: str, initials_only: bool,
-               build: Callable[[Case, n.MapData], bytes]) -> Path:
-        """Write an export of the map where she chose: consent is checked first, then the map is read,
-        ``build`` makes the file's bytes, and the file is written and audited, in one transaction.
-        The file is an export on purpose, never a temporary file."""
-        with self.ctx.store.unit_of_work() as session:
-            case = load_case(session, case_id)
-            if "participation" not in allowed_scopes(case, self.ctx.today()):
-                raise NetworkExportNotAllowedError()
-            content = build(case, self._data(session, case_id))
-            atomic_write_bytes(target, content, mode=0o600)
-            append_audit(session, "network.export", case_id=case_id, entity="cases", record_id=case_id,
-                         detail={"format": fmt, "initials_only": initials_only, "bytes": len(content)})
-        return target
+               build: Callable[[Case, n.MapData], bytes], replace: bool = False) -> Path:
+        """Write an export of the map to ``target`` (the file she chose); returns where it went.
 
-    def write_export(self, case_id: str, target: Path, content: bytes, fmt: str, initials_only: bool) -> Path:
+        Consent is checked first, then the map is read and ``build`` makes the file's bytes. The file
+        exists only once its audit entry is committed, and it never replaces another file unless
+        ``replace`` (she confirmed it in the save dialog): a taken name gets " (2)" (``ExportFile``)."""
+        with ExportFile(target, replace=replace) as export:
+            with self.ctx.store.unit_of_work() as session:
+                case = load_case(session, case_id)
+                if "participation" not in allowed_scopes(case, self.ctx.today()):
+                    raise NetworkExportNotAllowedError()
+                content = build(case, self._data(session, case_id))
+                export.stage(content)
+                append_audit(session, "network.export", case_id=case_id, entity="cases", record_id=case_id,
+                             detail={"format": fmt, "initials_only": initials_only, "bytes": len(content)})
+        return export.path
+
+    def write_export(self, case_id: str, target: Path, content: bytes, fmt: str, initials_only: bool,
+                     replace: bool = False) -> Path:
         """Write bytes made elsewhere (the PNG the window renders) as an export: consent-gated, audited."""
-        return self.export(case_id, target, fmt, initials_only, lambda _case, _data: content)
+        return self.export(case_id, target, fmt, initials_only, lambda _case, _data: content, replace)
 
-    def export_pdf(self, case_id: str, target: Path, initials_only: bool, language: str) -> Path:
+    def export_pdf(self, case_id: str, target: Path, initials_only: bool, language: str,
+                   replace: bool = False) -> Path:
         """The map as a black-and-white PDF (with a list of the people), written where she chose.
 
         Its texts (title, centre, sector names, legend, table header) are the report's own
@@ -336,7 +341,7 @@ class NetworkService:
         from app.reports.network_pdf import render_network_map  # reportlab only when a PDF is drawn
 
         return self.export(case_id, target, "pdf", initials_only, lambda case, data: render_network_map(
-            self._document(case, data, texts, initials_only, language)))
+            self._document(case, data, texts, initials_only, language)), replace)
 
     def _document(self, case: Case, data: n.MapData, texts: NetworkMapTexts, initials_only: bool,
                   language: str) -> MapDocument:

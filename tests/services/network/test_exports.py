@@ -118,10 +118,11 @@ def test_a_png_export_is_written_as_given_and_audited(workspace, net, case_id, t
     target.parent.mkdir()
     target.write_bytes(b"an older export")
 
-    net.write_export(case_id, target, content, "png", True)
+    written = net.write_export(case_id, target, content, "png", True)
 
-    assert target.read_bytes() == content
-    assert [p.name for p in target.parent.iterdir()] == ["kort.png"]  # no temporary file left behind
+    # The older export is kept; the new one gets a free name beside it (tests/services/test_exports.py).
+    assert (target.read_bytes(), written.read_bytes()) == (b"an older export", content)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["kort (2).png", "kort.png"]  # no temporary file
     [entry] = audit_entries(workspace, "network.export")
     assert entry.detail == {"format": "png", "initials_only": True, "bytes": len(content)}
 
