@@ -160,6 +160,20 @@ class MapName(QGraphicsRectItem):
         painter.setPen(self._colour)
         painter.drawStaticText(QPointF(0, 0), self._static)
 
+    # A name is a handle of its person: what is drawn on top at the pointer is what she takes hold of.
+    # (Ignored, a press would fall through to whatever lies under the name, e.g. another person's
+    # mark, and that person would move while the map saved this one.) The events are in scene
+    # coordinates where Qt's moving of the chosen items needs them, so the person handles them as hers.
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.parentItem().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.parentItem().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.parentItem().mouseReleaseEvent(event)
+
 
 class MapNameHalo(MapName):
     """The white halo under a name: the name drawn in the pen's colour a pen's half-width to every side.
@@ -337,6 +351,7 @@ class NetworkScene(QGraphicsScene):
         self._metrics = QFontMetricsF(self.font)
         self._press_item: MapPersonItem | None = None
         self._press_pos: QPointF | None = None
+        self._press_item_pos: QPointF | None = None  # where the person she pressed on was then
         self._background()
 
     # ---- drawing from data
@@ -477,10 +492,17 @@ class NetworkScene(QGraphicsScene):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         item = self._person_at(event.scenePos())
         self._press_item, self._press_pos = item, event.scenePos()
+        self._press_item_pos = item.pos() if item is not None else None
         if item is not None and (self.tie_mode or event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             event.accept()  # drawing a tie: the person stays where it is
             return
         super().mousePressEvent(event)
+        # The person Qt gave the press to (it looks under the whole pixel, not only at its corner): the
+        # one that moves with the pointer, and so the one saved.
+        grabbed = self._owner(self.mouseGrabberItem())
+        if grabbed is not None and grabbed is not item:
+            item = self._press_item = grabbed
+            self._press_item_pos = item.pos()
         self.choose_tie(None if item is not None else self._tie_at(event.scenePos()))
         if self._chosen_tie is not None:
             event.accept()  # a click on a tie is for the tie (as when Qt selected it)
@@ -489,7 +511,7 @@ class NetworkScene(QGraphicsScene):
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)  # Qt moves the person she holds (and any others chosen with her)
-        if self._press_item is not None and self.mouseGrabberItem() is self._press_item:
+        if self._press_item is not None and self._owner(self.mouseGrabberItem()) is self._press_item:
             for item in {self._press_item, *self.selectedItems()}:
                 if isinstance(item, MapPersonItem):
                     self.person_moved(item)
@@ -501,8 +523,8 @@ class NetworkScene(QGraphicsScene):
         super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        item, start = self._press_item, self._press_pos
-        self._press_item = self._press_pos = None
+        item, start, was_at = self._press_item, self._press_pos, self._press_item_pos
+        self._press_item = self._press_pos = self._press_item_pos = None
         drawing_tie = self.tie_mode or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if item is not None and drawing_tie:
             target = self._person_at(event.scenePos())
@@ -510,7 +532,8 @@ class NetworkScene(QGraphicsScene):
                 self.tie_requested.emit(item.person.id, target.person.id)
             return
         super().mouseReleaseEvent(event)
-        if item is not None and start is not None and (event.scenePos() - start).manhattanLength() > 2:
+        if item is not None and was_at is not None and item.pos() != was_at:
+            # Moved, however little: where the mark is drawn is where she is saved.
             angle, distance = from_scene(item.pos())
             self.move_finished.emit(item.person.id, angle, distance)
         elif item is None and start is not None and (event.scenePos() - start).manhattanLength() <= 2:
@@ -526,10 +549,17 @@ class NetworkScene(QGraphicsScene):
     def _tie_at(self, point: QPointF) -> MapTieItem | None:
         return next((item for item in self.items(point) if isinstance(item, MapTieItem)), None)
 
+    @staticmethod
+    def _owner(item: QGraphicsItem | None) -> MapPersonItem | None:
+        """The person a mark or a name belongs to."""
+        while item is not None and not isinstance(item, MapPersonItem):
+            item = item.parentItem()
+        return item
+
     def _person_at(self, point: QPointF) -> MapPersonItem | None:
+        """The person drawn on top at ``point`` (her mark or her name): the one Qt gives the press to."""
         for item in self.items(point):
-            while item is not None and not isinstance(item, MapPersonItem):
-                item = item.parentItem()
-            if isinstance(item, MapPersonItem):
-                return item
+            person = self._owner(item)
+            if person is not None:
+                return person
         return None
