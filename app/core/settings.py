@@ -30,6 +30,8 @@ class Settings:
     device_id: str = ""
     font_scale: float = 1.0
     conversation_guide: str = ""
+    #: Where the save dialog for exports starts ("" = Documents/Tovholder; app/services/exports.py).
+    export_folder: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -55,6 +57,8 @@ class Settings:
             self.idle_lock_minutes = 5
         if not isinstance(self.font_scale, (int, float)) or not 0.8 <= self.font_scale <= 2.0:
             self.font_scale = 1.0
+        if not isinstance(self.export_folder, str):
+            self.export_folder = ""
 
     def save(self, path: Path) -> None:
         """Write atomically."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import KnownError, ValidationError
 from app.services.conversation import dto as cdto
+from app.services.exports import export_file_name
 from app.services.workspace import Workspace
+from app.ui.common.export_dialog import ExportDoneBar, choose_export_file, start_folder
 from app.ui.common.i18n import error_text, fill, format_date, label, language
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import banner, scrolled
@@ -452,21 +454,36 @@ class ConversationWindow(QWidget):
         runner().db(lambda: self.workspace.summaries.set_agreement(cid, agrees, note), owner=self, done=show)
 
     def save_pdf(self) -> None:
-        """Save the family's copy as a PDF in the documents folder (an audited export, consent checked);
-        ``pdf_saved`` tells where it went."""
-        folder = self.export_dir or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)) / "Tovholder"
+        """Ask where the family's copy goes (the save dialog, starting in her export folder or
+        ``export_dir``, proposing "Samtale <date> <initials>.pdf"), then save it (``write_pdf``)."""
+        folder = self.export_dir or start_folder(self.workspace.settings.export_folder)
+        name = export_file_name("conversation", self.view.held_on, self.view.family_name, "pdf", language())
+        self.export_dialog = choose_export_file(self, self.tr("Save the family's copy"), folder, name, self.write_pdf)
+
+    def write_pdf(self, target: Path, replace: bool = False) -> None:
+        """Save the family's copy as a PDF at ``target`` (an audited export, consent checked; another
+        file is never replaced unless ``replace``); ``pdf_saved`` tells where it went."""
         cid, lang = self.view.id, language()
 
-        def show(target: Path) -> None:
+        def show(path: Path) -> None:
             self._ok()
-            self.summary_page.show_info(fill(self.tr("Saved as {path}. Open it to print it for the family."),
-                                             path=str(target)))
-            self.pdf_saved.emit(target)
+            self.summary_page.show_info("")
+            self.export_done_bar().show_file(path)
+            self.pdf_saved.emit(path)
 
-        runner().db(lambda: self.workspace.summaries.save_pdf(cid, folder, lang), owner=self, done=show,
+        self.export_done_bar().hide()
+        runner().db(lambda: self.workspace.summaries.save_pdf(cid, target, lang, replace), owner=self, done=show,
                     failed=self._place(self.summary_page.message.show_message),
                     label=self.tr("Making the family's PDF …"))
+
+    def export_done_bar(self) -> ExportDoneBar:
+        """Under the summary: where the family's PDF went, with Open (to print) and Show the folder."""
+        bar = getattr(self, "_export_done", None)
+        if bar is None:
+            page = self.summary_page.layout()
+            bar = self._export_done = ExportDoneBar(self.summary_page)
+            page.insertWidget(page.indexOf(self.summary_page.info) + 1, bar)
+        return bar
 
     def finish(self) -> None:
         cid = self.view.id

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import KnownError
+from app.services.exports import export_file_name
 from app.services.network import dto as n
 from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DRAFT_PAUSE_MS
+from app.ui.common.export_dialog import ExportDoneBar, choose_export_file, start_folder
 from app.ui.common.i18n import error_text, fill, language
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import LazyPage, banner, scrolled
@@ -548,13 +550,12 @@ class NetworkMapWindow(QWidget):
     # ---- exports
 
     def _choose_export(self, fmt: str) -> None:
-        dialog = QFileDialog(self, self.tr("Export the network map"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter({"png": "PNG (*.png)", "pdf": "PDF (*.pdf)", "json": "JSON (*.json)"}[fmt])
-        dialog.setDefaultSuffix(fmt)
-        dialog.selectFile(f"{self.map_view.family_name} – netværkskort.{fmt}")
-        dialog.fileSelected.connect(lambda path: self.export(fmt, Path(path)))
-        dialog.open()
+        """The save dialog, in her export folder, proposing "Netværkskort <date> <initials>.<fmt>"."""
+        initials = self.initials_action.isChecked()
+        name = export_file_name("network_map", date.today(), self.map_view.family_name, fmt, language(), initials)
+        folder = start_folder(self.workspace.settings.export_folder)
+        self.export_dialog = choose_export_file(self, self.tr("Export the network map"), folder, name,
+                                                lambda path, replace: self.export(fmt, path, replace))
 
     def _choose_map_file(self) -> None:
         dialog = QFileDialog(self, self.tr("Read a network map"))
@@ -574,21 +575,38 @@ class NetworkMapWindow(QWidget):
         self.scene.clearSelection()
         return scene_png(self.scene)
 
-    def export(self, fmt: str, target: Path) -> None:
+    def export(self, fmt: str, target: Path, replace: bool = False) -> None:
         """Export the map as PNG, PDF or JSON where she chose. The service checks consent, writes the
-        file and audits it on the lane, after every change she made before; ``exported(path)`` then."""
+        file and audits it on the lane, after every change she made before; another file is never
+        replaced unless ``replace`` (she confirmed it in the dialog). ``exported(path)`` then."""
         case_id, initials, label = self.case_id, self.initials_action.isChecked(), self.tr("Exporting …")
+        self.export_done_bar().hide()
         if fmt == "png":
             content = self.png_bytes()  # drawn here: the scene belongs to the screen
-            runner().db(lambda: self.workspace.network.write_export(case_id, target, content, "png", initials),
-                        owner=self, done=self.exported.emit, failed=self._export_refused, label=label)
+            runner().db(lambda: self.workspace.network.write_export(case_id, target, content, "png", initials,
+                                                                    replace),
+                        owner=self, done=self._exported, failed=self._export_refused, label=label)
         elif fmt == "json":
-            runner().db(lambda: self.workspace.network_files.export_json(case_id, target, initials),
-                        owner=self, done=self.exported.emit, failed=self._export_refused, label=label)
+            runner().db(lambda: self.workspace.network_files.export_json(case_id, target, initials, replace),
+                        owner=self, done=self._exported, failed=self._export_refused, label=label)
         else:
             lang = language()
-            runner().db(lambda: self.workspace.network.export_pdf(case_id, target, initials, lang),
-                        owner=self, done=self.exported.emit, failed=self._export_refused, label=label)
+            runner().db(lambda: self.workspace.network.export_pdf(case_id, target, initials, lang, replace),
+                        owner=self, done=self._exported, failed=self._export_refused, label=label)
+
+    def export_done_bar(self) -> ExportDoneBar:
+        """Under the message line: where the export went, with Open and Show the folder."""
+        bar = getattr(self, "_export_done", None)
+        if bar is None:
+            outer = self.layout()
+            bar = self._export_done = ExportDoneBar(self)
+            outer.insertWidget(outer.indexOf(self.message) + 1, bar)
+        return bar
+
+    def _exported(self, path: Path) -> None:
+        self.message.hide()
+        self.export_done_bar().show_file(path)
+        self.exported.emit(path)
 
     def _export_refused(self, exc: KnownError) -> None:
         self.message.setText(error_text(exc))

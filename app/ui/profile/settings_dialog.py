@@ -1,4 +1,5 @@
-"""Settings: language, when to lock by itself, text size, and changing the password."""
+"""Settings: language, when to lock by itself, text size, the guide, the export folder, and changing the
+password."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import KnownError
 from app.core.settings import IDLE_LOCK_CHOICES_MINUTES
+from app.services.exports import default_export_folder, in_git_work_tree
 from app.services.workspace import Workspace, password_assessment
 from app.ui.common.i18n import error_text, fill, label
 from app.ui.common.tasks import runner
@@ -78,6 +80,23 @@ class SettingsDialog(QDialog):
         guide.body().addLayout(load_row)
         outer.addWidget(guide)
         self._fill_guides()
+
+        exports = Card(self.tr("Exports"))
+        self.export_folder = workspace.settings.export_folder
+        self.export_folder_label = QLabel()
+        self.export_folder_label.setWordWrap(True)
+        exports.body().addWidget(self.export_folder_label)
+        self.export_folder_message = ErrorLabel()
+        exports.body().addWidget(self.export_folder_message)
+        folder_row = QHBoxLayout()
+        folder_row.addStretch(1)
+        self.export_folder_button = QPushButton(self.tr("Change the folder …"))
+        self.export_folder_button.setAutoDefault(False)
+        self.export_folder_button.clicked.connect(self._choose_export_folder)
+        folder_row.addWidget(self.export_folder_button)
+        exports.body().addLayout(folder_row)
+        outer.addWidget(exports)
+        self._show_export_folder()
 
         password = Card(self.tr("Change password"))
         pform = QFormLayout()
@@ -173,6 +192,36 @@ class SettingsDialog(QDialog):
         index = self.guide.findData(getattr(item, "id", ""))
         if index >= 0:
             self.guide.setCurrentIndex(index)
+
+    def _show_export_folder(self) -> None:
+        self.export_folder_label.setText(fill(
+            self.tr("PDFs, pictures and data files are saved in {folder} unless you choose another place. "
+                    "They are not encrypted: delete them when they have been used."),
+            folder=str(default_export_folder(self.export_folder))))
+
+    def _choose_export_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Folder for exports"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.setDirectory(str(default_export_folder(self.export_folder)))
+        dialog.fileSelected.connect(self.set_export_folder)
+        dialog.open()
+
+    def set_export_folder(self, path: str) -> None:
+        """Take ``path`` as the export folder when she presses Save; a folder inside a git checkout
+        (where a file could be committed and shared by mistake) is refused."""
+        if in_git_work_tree(Path(path)):
+            self.export_folder_message.show_message(self.tr(
+                "That folder is part of a program's source code (git), where files can be shared by mistake. "
+                "Choose another folder."))
+            return
+        self.export_folder_message.clear_message()
+        self.export_folder = str(Path(path))
+        self._show_export_folder()
+
+    def accept(self) -> None:
+        self.workspace.settings.export_folder = self.export_folder  # saved by the controller with the rest
+        super().accept()
 
     def _meter(self) -> None:
         verdict = password_assessment(self.new_password.text(), self.workspace.policy, (self.workspace.profile.name,))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -171,11 +172,16 @@ def test_a_whole_conversation(qtbot, main_window, demo_workspace, tmp_path):
     # The family's copy as PDF, checked by reading its text back.
     go(qtbot, window, section_key(window, "summary"))
     window.export_dir = tmp_path
+    qtbot.mouseClick(window.summary_page.pdf_button, Qt.MouseButton.LeftButton)
+    dialog = window.export_dialog  # the save dialog, in the export folder, proposing a name without names
+    assert dialog.isVisible() and Path(dialog.directory().absolutePath()) == tmp_path
+    assert dialog.selectedFiles() == [str(tmp_path / "Samtale 2026-11-22 B.pdf")]
     with qtbot.waitSignal(window.pdf_saved, timeout=20_000) as saved:
-        qtbot.mouseClick(window.summary_page.pdf_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
     path = saved.args[0]
-    assert path.parent == tmp_path and path.exists()
-    assert str(path) in window.summary_page.info.text()
+    assert path == tmp_path / "Samtale 2026-11-22 B.pdf" and path.exists()
+    done = window.export_done_bar()
+    assert done.isVisible() and path.name in done.text.text() and str(tmp_path) in done.text.text()
     text = "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "Familien Birkholm" in text and "Villads føler sig overset derhjemme" in text
 
