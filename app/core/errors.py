@@ -141,6 +141,14 @@ class ProfileLockedError(KnownError):
         "Errors", "Tovholder is locked. Unlock it and try again; nothing has been changed.")
 
 
+class AuditTrailBrokenError(KnownError):
+    """The audit trail's hash chain or its anchor does not match (found at start); never repaired silently."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "The log of who has opened and changed the records does not match what was saved before. "
+                  "Your work is saved as usual. Please tell IT, so they can look into it.")
+
+
 class ValidationError(KnownError):
     """Bad input in one field; ``field`` names the field so the UI can show the message inline."""
 

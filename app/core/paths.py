@@ -76,6 +76,11 @@ class AppPaths:
         return self.data_dir / "backups"
 
     @property
+    def audit_anchor(self) -> Path:
+        """Where the audit chain had got to, sealed with a key derived from the data key (no personal data)."""
+        return self.data_dir / "audit-anchor.bin"
+
+    @property
     def unlock_state(self) -> Path:
         """Where builds before December 2026 counted wrong passwords; the count now lives in the key file
         (app/security/throttle.py), and this file is removed once it has been read."""

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from app.content.library import ContentLibrary, parse_file
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
+    AuditTrailBrokenError,
     DatabaseOpenError,
     KeyFileError,
     KnownError,
@@ -34,10 +35,12 @@ from app.core.settings import Policy, Settings
 from app.models import Actor, Profile
 from app.models.audit import append_audit
 from app.models.profile import ROLES
+from app.security.anchor import Anchor, Position, anchor_key, write_anchor
 from app.security.kdf import KdfParams
 from app.security.keyfile import KeyFile, new_data_key
 from app.security.passwords import PasswordAssessment, assess
 from app.security.throttle import UnlockThrottle
+from app.services import audit_check
 from app.services.cases.course import CourseService
 from app.services.cases.dto import NewProfile, ProfileInfo
 from app.services.cases.service import CaseService
@@ -66,8 +69,12 @@ class Workspace:
     store: Store
     profile: ProfileInfo
     today: Callable[[], date] = field(default=date.today)
+    # The audit anchor's key (derived from the data key; None: no anchor, e.g. a benchmark's workspace).
+    anchor_key: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        # The anchor as last written; moved on only after a check this session found the trail intact.
+        self._anchor: Anchor | None = None
         ctx = ServiceContext(self.store, self.content, self.profile, self.today)
         self._ctx = ctx
         self.cases = CaseService(ctx)
@@ -106,12 +113,68 @@ class Workspace:
         return item
 
     def lock(self) -> None:
-        """Close the database; the data key leaves SQLCipher's memory."""
+        """Close the database; the data key leaves SQLCipher's memory. The audit anchor moves on to
+        the lock's entry (if the trail was found intact at start)."""
         try:
             with self.store.unit_of_work() as session:
                 append_audit(session, "profile.lock")
+                newest = Position(*session.info["audit_newest"])
+            if self._anchor is not None:
+                self._write_anchor(Anchor(self._anchor.verified, newest))
         finally:
             self.store.close()
+
+    def check_audit_trail(self) -> audit_check.ChainCheck:
+        """Verify the audit trail from the last verified entry to the newest, compare it with the anchor
+        outside the database, and move the anchor on. Run at start, on the database lane.
+
+        Raises:
+            AuditTrailBrokenError: the chain is broken, or shorter than or different from its anchor, or
+                the anchor is missing or damaged. It is logged (seq numbers and action names only) and
+                nothing is repaired: a broken trail leaves the anchor as it was, so every start and
+                ``tovholder verify`` report it until IT has looked. A missing or damaged anchor over an
+                intact chain is reported once and replaced (the damaged file kept beside it, and the
+                new anchor recorded in the trail as ``audit.anchor`` with the reason).
+        """
+        path = self.paths.audit_anchor
+        anchor, state = audit_check.load_anchor(path, self.anchor_key)
+        with self.store.unit_of_work() as session:
+            check = audit_check.verify_trail(session.connection(), anchor, state)
+        audit_check.log_check(check)
+        if check.broken_seq is not None or check.anchor_state in (audit_check.ANCHOR_TRUNCATED,
+                                                                  audit_check.ANCHOR_REWRITTEN):
+            raise AuditTrailBrokenError()
+        if check.anchor_state == audit_check.ANCHOR_OFF:
+            return check
+        if check.anchor_state == audit_check.ANCHOR_OK:
+            assert anchor is not None
+            moved = Anchor(check.verified, check.verified)
+            if moved != anchor:
+                self._write_anchor(moved)
+            self._anchor = moved
+            return check
+        # No anchor yet, or a missing or damaged one: anchor the intact chain, and say so in the trail.
+        if check.anchor_state == audit_check.ANCHOR_DAMAGED:
+            try:
+                path.replace(path.with_name(path.name + ".damaged"))
+            except OSError:
+                log.warning("the damaged audit anchor could not be kept aside")
+        with self.store.unit_of_work() as session:
+            append_audit(session, audit_check.ANCHOR_ACTION, detail={"reason": check.anchor_state})
+            newest = Position(*session.info["audit_newest"])
+        self._anchor = Anchor(newest, newest)
+        self._write_anchor(self._anchor)
+        if check.anchor_state != audit_check.ANCHOR_NONE:
+            raise AuditTrailBrokenError()
+        return check
+
+    def _write_anchor(self, anchor: Anchor) -> None:
+        if self.anchor_key is None:
+            return
+        try:
+            write_anchor(self.paths.audit_anchor, self.anchor_key, anchor)
+        except KnownError as exc:  # a full disk: the next write catches up; the trail itself is safe
+            log.warning("audit anchor not written: %s", type(exc).__name__)
 
     def change_password(self, old_password: str, new_password: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the data key under a new password; the database itself is not re-encrypted."""
@@ -234,7 +297,8 @@ def create_profile(
         store.close()
         raise
     info = ProfileInfo(profile_id, name, new.role, new.organisation.strip(), new.phone.strip(), new.email.strip())
-    return Workspace(paths, settings, policy, content or load_content(paths), store, info, today)
+    return Workspace(paths, settings, policy, content or load_content(paths), store, info, today,
+                     anchor_key=anchor_key(data_key))
 
 
 def _add_recovery(keyfile: KeyFile, data_key: bytes, policy: Policy) -> bool:
@@ -306,7 +370,8 @@ def unlock(
     except BaseException:
         store.close()
         raise
-    return Workspace(paths, settings, policy, content or load_content(paths), store, info, today)
+    return Workspace(paths, settings, policy, content or load_content(paths), store, info, today,
+                     anchor_key=anchor_key(data_key))
 
 
 def recover_with_private_key(paths: AppPaths, private_key_pem: bytes, passphrase: str, new_password: str,

@@ -1,0 +1,154 @@
+"""Verifying the audit trail: its hash chain, and the chain against its anchor outside the database.
+
+At every start the chain is walked from the last verified entry (the anchor's ``verified``) to the
+newest, so the work is the entries written since the last start; ``tovholder verify`` walks it from
+the first entry. Either way the anchor's two positions must still be in the database with the same
+hashes: a chain shorter than the anchor was truncated, another hash at the anchor's seq means the
+entries were rewritten (re-hashed after a change).
+
+Nothing is ever repaired: a broken chain keeps being reported, at every start and by ``verify``, and
+the anchor is left as it was (the evidence) until IT has looked. Reports and log lines hold seq
+numbers and action names only, never an entry's detail.
+
+The first anchor is recorded in the trail itself as an ``audit.anchor`` entry, so a later missing
+anchor file is told apart from a profile that never had one.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from app.models.audit import GENESIS_HASH, HASHED, AuditEntry, entry_hash
+from app.security.anchor import Anchor, AnchorDamagedError, Position, read_anchor
+
+log = logging.getLogger(__name__)
+
+ANCHOR_ACTION = "audit.anchor"
+GENESIS = Position(0, GENESIS_HASH)
+BATCH = 2000
+
+# What the anchor says about the database's chain.
+ANCHOR_OK = "ok"
+ANCHOR_NONE = "none"  # never anchored yet (a profile from before anchors): the first one is made
+ANCHOR_MISSING = "missing"  # the trail says it was anchored, but the file is gone
+ANCHOR_DAMAGED = "damaged"  # the file does not open with this profile's key
+ANCHOR_TRUNCATED = "truncated"  # the chain ends before the anchored position
+ANCHOR_REWRITTEN = "rewritten"  # another hash at an anchored position
+ANCHOR_OFF = "off"  # no anchor key (tests and benchmarks that build a workspace by hand)
+ANCHOR_PROBLEMS = (ANCHOR_MISSING, ANCHOR_DAMAGED, ANCHOR_TRUNCATED, ANCHOR_REWRITTEN)
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What a walk of the audit chain found."""
+
+    entries: int  # entries in the database
+    checked: int  # entries whose link and hash were recomputed in this walk
+    newest: Position  # the newest entry in the database
+    verified: Position  # the chain is intact from the first entry up to here
+    anchor_state: str
+    anchor: Anchor | None
+    broken_seq: int | None = None  # the first entry whose link or hash is wrong
+    broken_action: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_seq is None and self.anchor_state not in ANCHOR_PROBLEMS
+
+    def problems(self) -> list[str]:
+        """Plain English lines for IT and the log: seq numbers and action names only."""
+        lines = []
+        if self.broken_seq is not None:
+            lines.append(f"audit chain broken at entry {self.broken_seq} ({self.broken_action}): its hash or its "
+                         f"link to the entry before does not match; intact up to entry {self.verified.seq}")
+        if self.anchor_state == ANCHOR_TRUNCATED and self.anchor is not None:
+            lines.append(f"audit trail truncated: the anchor saw entry {self.anchor.newest.seq}, the database "
+                         f"ends at entry {self.newest.seq}")
+        elif self.anchor_state == ANCHOR_REWRITTEN and self.anchor is not None:
+            lines.append(f"audit trail rewritten: the entries at the anchored positions ({self.anchor.verified.seq}, "
+                         f"{self.anchor.newest.seq}) no longer have the anchored hashes")
+        elif self.anchor_state == ANCHOR_MISSING:
+            lines.append("audit anchor missing: the trail was anchored, but the anchor file is gone")
+        elif self.anchor_state == ANCHOR_DAMAGED:
+            lines.append("audit anchor damaged: the anchor file does not open with this profile's key")
+        return lines
+
+
+def load_anchor(path: Path, key: bytes | None) -> tuple[Anchor | None, str]:
+    """The anchor at ``path`` and its state before the walk (``ok``, ``none``, ``damaged`` or ``off``)."""
+    if key is None:
+        return None, ANCHOR_OFF
+    try:
+        anchor = read_anchor(path, key)
+    except AnchorDamagedError:
+        return None, ANCHOR_DAMAGED
+    return anchor, ANCHOR_OK if anchor is not None else ANCHOR_NONE
+
+
+def _hash_at(conn: Connection, seq: int) -> str | None:
+    return conn.execute(select(AuditEntry.hash).where(AuditEntry.seq == seq)).scalar()
+
+
+def _newest(conn: Connection) -> tuple[Position, int]:
+    table = AuditEntry.__table__
+    row = conn.execute(select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)).first()
+    count = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar_one()
+    return (Position(row[0], row[1]) if row else GENESIS), count
+
+
+def verify_trail(conn: Connection, anchor: Anchor | None, anchor_state: str, full: bool = False) -> ChainCheck:
+    """Walk the chain (from the anchor's verified entry, or from the first with ``full``) and compare
+    it with the anchor. Reads only."""
+    newest, count = _newest(conn)
+    if anchor is not None:
+        for position in (anchor.verified, anchor.newest):
+            if position.seq == 0:
+                continue
+            found = _hash_at(conn, position.seq)
+            if found is None:
+                anchor_state = ANCHOR_TRUNCATED
+                break
+            if found != position.hash:
+                anchor_state = ANCHOR_REWRITTEN
+                break
+    elif anchor_state == ANCHOR_NONE:
+        anchored = conn.execute(select(AuditEntry.seq).where(AuditEntry.action == ANCHOR_ACTION).limit(1)).first()
+        if anchored is not None:
+            anchor_state = ANCHOR_MISSING
+    start = GENESIS
+    if not full and anchor is not None and anchor_state == ANCHOR_OK:
+        start = anchor.verified
+    table = AuditEntry.__table__
+    columns = [table.c.seq, table.c.hash, *(table.c[name] for name in HASHED)]
+    prev, verified, checked = start.hash, start, 0
+    broken_seq, broken_action = None, ""
+    after = start.seq
+    while broken_seq is None:
+        rows = conn.execute(
+            select(*columns).where(table.c.seq > after).order_by(table.c.seq).limit(BATCH)).mappings().all()
+        if not rows:
+            break
+        for row in rows:
+            if row["prev_hash"] != prev or entry_hash(row) != row["hash"]:
+                broken_seq, broken_action = row["seq"], row["action"]
+                break
+            prev = row["hash"]
+            verified = Position(row["seq"], row["hash"])
+            checked += 1
+        after = rows[-1]["seq"]
+    return ChainCheck(entries=count, checked=checked, newest=newest, verified=verified, anchor_state=anchor_state,
+                      anchor=anchor, broken_seq=broken_seq, broken_action=broken_action)
+
+
+def log_check(check: ChainCheck) -> None:
+    """The check's outcome in the log (seq numbers and action names only)."""
+    if check.ok:
+        log.info("audit trail verified: %d entries checked, intact up to entry %d (anchor %s)",
+                 check.checked, check.verified.seq, check.anchor_state)
+        return
+    for line in check.problems():
+        log.error("%s", line)
