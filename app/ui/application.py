@@ -197,6 +197,8 @@ class AppController(QObject):
         self.main = main
         self._replace_window(main)
         main.restore_state()
+        # The audit trail checked from where the last start got to; a broken one is told in the banner.
+        runner().db(workspace.check_audit_trail, owner=main)
         self.idle.set_minutes(self.idle_minutes())
         self.unlocked.emit()
 
