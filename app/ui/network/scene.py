@@ -357,18 +357,25 @@ class NetworkScene(QGraphicsScene):
     # ---- drawing from data
 
     def _background(self) -> None:
+        # Every item is kept referenced here: PySide hands a list from ``items(point)`` to Python as its
+        # owner, so an item whose only wrapper came from such a list was deleted with it (the rings
+        # vanished the first time she clicked on the map).
+        self.background: list[QGraphicsItem] = []
         ring_pen = QPen(QColor("#b9b2a3"), 1.2)
         for edge in n.HORIZON_EDGES:
             r = edge * SCALE
             circle = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), ring_pen)
             circle.setZValue(-2)
+            self.background.append(circle)
         cross = QPen(QColor("#b9b2a3"), 1.2, Qt.PenStyle.DashLine)
         r = 100 * SCALE
-        self.addLine(-r, 0, r, 0, cross).setZValue(-2)
-        self.addLine(0, -r, 0, r, cross).setZValue(-2)
+        for line in (self.addLine(-r, 0, r, 0, cross), self.addLine(0, -r, 0, r, cross)):
+            line.setZValue(-2)
+            self.background.append(line)
         centre_pen = QPen(INK, 1.6)
         centre = self.addEllipse(QRectF(-48, -48, 96, 96), centre_pen, QBrush(QColor("#ffffff")))
         centre.setZValue(3)
+        self.background.append(centre)
         self.centre_label = self.addText("")
         self.centre_label.setZValue(4)
         self.centre_label.setTextWidth(92)

@@ -1,6 +1,6 @@
 """Dragging on a crowded map: the person she takes hold of is the one that moves, and what is stored
 is where the mark is drawn. A name can lie over another person's mark; whatever is drawn on top at the
-pointer (a mark or a name) is what she holds."""
+pointer (a mark or a name) is what she holds. The rings stay drawn whatever she clicks."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import random
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from app.services.network import dto as n
 from app.ui.network.scene import MapPersonItem, from_scene, to_scene
+from app.ui.network.view import MapView
 from app.ui.network.window import NetworkMapWindow
 from tests.helpers.tasks import settle
-from tests.ui.network.test_network_ui import family_case
+from tests.ui.network.test_network_ui import add_by_click, family_case
 
 
 def owner(item) -> MapPersonItem | None:  # type: ignore[no-untyped-def]
@@ -102,3 +104,24 @@ def test_many_drags_on_a_crowded_map_leave_every_mark_where_it_is_stored(qtbot, 
         qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
     assert_drawn_where_stored(window)
+
+
+def ring_points_drawn(view: MapView) -> int:
+    """How many of 36 points on each horizon ring show the ring's colour on screen."""
+    image = view.viewport().grab().toImage()
+    drawn = 0
+    for edge in n.HORIZON_EDGES:
+        for degrees in range(0, 360, 10):
+            at = view.mapFromScene(to_scene(degrees, edge))
+            near = (QColor(image.pixel(at.x() + dx, at.y() + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+            drawn += any(c.red() < 235 and c.value() > 120 for c in near)
+    return drawn
+
+
+def test_the_rings_stay_drawn_after_the_first_person_is_added(qtbot, demo_workspace):
+    window = open_window(qtbot, demo_workspace, family_case(demo_workspace))
+    before = ring_points_drawn(window.view)
+    assert before > 90  # of 108
+    add_by_click(qtbot, window, "Mormor Inge", 40, 20)  # a click inside every ring's disc
+    add_by_click(qtbot, window, "Naboen Jens", 135, 80)
+    assert ring_points_drawn(window.view) >= before - 4  # (a name may now lie over a point or two)

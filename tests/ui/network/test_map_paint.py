@@ -163,3 +163,4 @@ def test_a_click_on_a_tie_chooses_it_and_a_click_on_a_person_does_not(qtbot):
     assert scene.selected_tie_id() == "t9" and scene.selected_person_id() == ""
     scene.clearSelection()
     assert scene.selected_tie_id() == "" and tie.pen().widthF() == thin
+
