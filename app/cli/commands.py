@@ -9,4 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-ALL: list[ModuleType] = []
+from app.cli import verify
+
+ALL: list[ModuleType] = [verify]

@@ -85,6 +85,12 @@ class DatabaseDamagedError(DatabaseOpenError):
         "overwritten. IT can restore the latest backup with the command \"tovholder restore\"; the damaged "
         "file is kept.",
     )
+    #: The full check after unlock (a large database) found damage; the records are open.
+    FOUND_AFTER_UNLOCK = QT_TRANSLATE_NOOP(
+        "Errors",
+        "A check found damage in the records on this laptop. What you see is still there, but please "
+        "contact IT soon: they can restore the latest backup with the command \"tovholder restore\".",
+    )
 
 
 class DatabaseTooNewError(KnownError):

@@ -72,8 +72,13 @@ class AppPaths:
 
     @property
     def backup_dir(self) -> Path:
-        """Encrypted copies of the database taken before each migration."""
+        """Encrypted copies of the database: daily and at lock/quit, and before each migration."""
         return self.data_dir / "backups"
+
+    @property
+    def space_reserve(self) -> Path:
+        """Random bytes kept as room to give back when the disk is full (``app/core/diskspace.py``)."""
+        return self.data_dir / "space-reserve.bin"
 
     @property
     def audit_anchor(self) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.content.library import ContentLibrary, parse_file
+from app.core.diskspace import SpaceReserve
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     AuditTrailBrokenError,
@@ -52,7 +53,7 @@ from app.services.drafts import DraftService
 from app.services.network.exchange import NetworkFileService
 from app.services.network.partners import PartnerService
 from app.services.network.service import NetworkService
-from app.services.store import Store, open_store
+from app.services.store import Store, open_existing, open_store
 from app.services.validation import check_email, check_phone, required_text
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,20 @@ class Workspace:
         self.content = content
         self._ctx.content = content
         return item
+
+    def after_unlock(self) -> None:
+        """On the lane after unlock: the full integrity check if the database was too large for it at
+        unlock, then the daily encrypted backup (``app/services/backups.py``)."""
+        from app.services import backups
+
+        backups.after_unlock(self.store, self.paths.backup_dir)
+
+    def before_lock(self) -> None:
+        """At lock and quit, before ``lock``: a backup if the newest is a few hours old and the disk has
+        room (nothing big is written at quit on a nearly full disk)."""
+        from app.services import backups
+
+        backups.before_lock(self.store, self.paths.backup_dir)
 
     def lock(self) -> None:
         """Close the database; the data key leaves SQLCipher's memory. The audit anchor moves on to
@@ -285,7 +300,8 @@ def create_profile(
     # the first start never leaves a database without its key (or a key without its database).
     keyfile.save(pending_key)
     actor = Actor(user_id=profile_id, device_id=device_id(paths, settings))
-    store = open_store(paths.database, data_key, actor, paths.backup_dir)
+    store = open_store(paths.database, data_key, actor, paths.backup_dir, create=True,
+                       reserve=SpaceReserve(paths.space_reserve))
     try:
         with store.unit_of_work() as session:
             session.add(Profile(id=profile_id, name=name, role=new.role, organisation=new.organisation.strip(),
@@ -293,6 +309,7 @@ def create_profile(
             session.flush()
             append_audit(session, "profile.create")
         pending_key.replace(paths.key_file)
+        SpaceReserve(paths.space_reserve).make()  # room to give back when the disk is full one day
     except BaseException:
         store.close()
         raise
@@ -359,17 +376,17 @@ def unlock(
     if not paths.database.exists():
         raise DatabaseOpenError()
     actor = Actor(user_id=keyfile.profile_id, device_id=device_id(paths, settings))
-    store = open_store(paths.database, data_key, actor, paths.backup_dir)
-    try:
-        with store.unit_of_work() as session:
-            row = session.execute(select(Profile).where(Profile.id == keyfile.profile_id)).scalar_one_or_none()
-            if row is None:
-                raise DatabaseOpenError()
-            info = ProfileInfo(row.id, row.name, row.role, row.organisation, row.phone, row.email)
-            append_audit(session, "profile.unlock")
-    except BaseException:
-        store.close()
-        raise
+
+    def first_read(session) -> ProfileInfo:  # type: ignore[no-untyped-def]
+        row = session.execute(select(Profile).where(Profile.id == keyfile.profile_id)).scalar_one_or_none()
+        if row is None:
+            raise DatabaseOpenError()
+        append_audit(session, "profile.unlock")
+        return ProfileInfo(row.id, row.name, row.role, row.organisation, row.phone, row.email)
+
+    # Checked before anything is written to it; on a full disk the space reserve makes room.
+    store, info = open_existing(paths.database, data_key, actor, paths.backup_dir,
+                                SpaceReserve(paths.space_reserve), first_read)
     return Workspace(paths, settings, policy, content or load_content(paths), store, info, today,
                      anchor_key=anchor_key(data_key))
 

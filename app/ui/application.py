@@ -199,6 +199,9 @@ class AppController(QObject):
         main.restore_state()
         # The audit trail checked from where the last start got to; a broken one is told in the banner.
         runner().db(workspace.check_audit_trail, owner=main)
+        # Behind her first reads on the lane: the full integrity check of a database too large to check
+        # at unlock, and the daily encrypted backup. A problem shows in the main window's banner.
+        runner().db(workspace.after_unlock, owner=main)
         self.idle.set_minutes(self.idle_minutes())
         self.unlocked.emit()
 
@@ -229,8 +232,15 @@ class AppController(QObject):
     @staticmethod
     def _close_records(workspace: Workspace) -> None:
         """Wait on the lane until every save asked for so far is written, then close the database."""
+        def close() -> None:
+            try:
+                workspace.before_lock()  # a backup, if due and the disk has room for it
+            except KnownError as exc:
+                log.warning("backup at lock: %s", type(exc).__name__)
+            workspace.lock()
+
         try:
-            runner().call(lambda: workspace.lock())
+            runner().call(close)
         except KnownError as exc:
             log.error("lock: %s", type(exc).__name__)
 
