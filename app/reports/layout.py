@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph, Table, TableStyle
 
-from app.reports.pdf_text import CREATOR, Fonts, glued, markup, one_line, wrap
+from app.reports.pdf_text import CREATOR, Fonts, glued, markup, one_line, visual, wrap
 
 INK = 0.0  # black, as a grey level: nothing in a report depends on colour
 
@@ -136,7 +136,7 @@ def footer(layout: PageLayout, left: str, page_text: str, fonts: Fonts) -> Calla
         number = page_text.format(page=page, pages=pages)
         room = width - 2 * layout.margin_x - stringWidth(number, fonts.regular, layout.footer_size) - 24
         canvas.drawString(layout.margin_x, layout.footer_baseline,
-                          (wrap(left, fonts.regular, layout.footer_size, room) or [""])[0])
+                          visual((wrap(left, fonts.regular, layout.footer_size, room) or [""])[0]))
         canvas.drawRightString(width - layout.margin_x, layout.footer_baseline, number)
         canvas.restoreState()
 

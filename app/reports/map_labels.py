@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.reports.map_signs import Rect, mark_extent, star_centre
-from app.reports.pdf_text import Fonts, one_line, wrap
+from app.reports.pdf_text import Fonts, one_line, visual, wrap
 
 
 def _overlap(a: Rect, b: Rect) -> float:
@@ -85,11 +85,11 @@ def draw_label(canvas: Canvas, label: NameBox, font: str) -> None:
     baseline = label.y + label.height - label.size * 0.93
     for line in label.lines:
         if label.align == "right":
-            canvas.drawRightString(label.x + label.width, baseline, line)
+            canvas.drawRightString(label.x + label.width, baseline, visual(line))
         elif label.align == "centre":
-            canvas.drawCentredString(label.x + label.width / 2, baseline, line)
+            canvas.drawCentredString(label.x + label.width / 2, baseline, visual(line))
         else:
-            canvas.drawString(label.x, baseline, line)
+            canvas.drawString(label.x, baseline, visual(line))
         baseline -= leading
 
 

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from reportlab.pdfgen.canvas import Canvas
 
-from app.reports.pdf_text import Fonts, one_line, wrap
+from app.reports.pdf_text import Fonts, one_line, visual, wrap
 
 SECTORS = ("family", "friends", "school_work", "professional")
 QUALITIES = ("supportive", "ambivalent", "strained", "conflict")
@@ -213,7 +213,7 @@ def _legend_rows(legend: Mapping[str, str], texts: LegendTexts, fonts: Fonts, si
             canvas.setFont(fonts.bold, LEGEND_HEADING_SIZE)
             baseline = top - before - LEGEND_HEADING_SIZE
             for line in lines:
-                canvas.drawString(x, baseline, line)
+                canvas.drawString(x, baseline, visual(line))
                 baseline -= LEGEND_HEADING_SIZE * 1.2
 
         rows.append((before + LEGEND_HEADING_SIZE * 1.2 * len(lines) + 3, draw))
@@ -228,7 +228,7 @@ def _legend_rows(legend: Mapping[str, str], texts: LegendTexts, fonts: Fonts, si
             canvas.setFont(fonts.regular, size)
             baseline = top - 6.5 - size * 0.35
             for line in lines:
-                canvas.drawString(x + icon_width, baseline, line)
+                canvas.drawString(x + icon_width, baseline, visual(line))
                 baseline -= leading
 
         rows.append((height, draw))

@@ -78,7 +78,7 @@ from app.reports.map_signs import (
     tie_points,
     tie_style,
 )
-from app.reports.pdf_text import Fonts, markup, one_line, pick_fonts, wrap
+from app.reports.pdf_text import Fonts, markup, one_line, pick_fonts, visual, wrap
 from app.reports.texts import NETWORK_MAP, PAGE_NUMBER, NetworkMapTexts, in_language
 
 # ---- layout, in points (A4 landscape is 842 x 595)
@@ -161,12 +161,12 @@ def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: NetworkMapTexts, fon
     y = height - MARGIN - TITLE_SIZE
     canvas.setFont(fonts.bold, TITLE_SIZE)
     for line in title:
-        canvas.drawString(MARGIN, y, line)
+        canvas.drawString(MARGIN, y, visual(line))
         y -= TITLE_SIZE * 1.2
     canvas.setFont(fonts.regular, SUBTITLE_SIZE)
     y += TITLE_SIZE * 1.2 - SUBTITLE_SIZE * 1.5
     for line in subtitle:
-        canvas.drawString(MARGIN, y, line)
+        canvas.drawString(MARGIN, y, visual(line))
         y -= SUBTITLE_SIZE * 1.3
 
     _draw_map(canvas, doc, frame, fonts)
@@ -291,11 +291,11 @@ class _Block:
         icon = 16.0 if self.sector else 0.0
         for line in self.lines:
             if self.align == "right":
-                canvas.drawRightString(x1, baseline, line)
+                canvas.drawRightString(x1, baseline, visual(line))
             elif self.align == "left":
-                canvas.drawString(x0 + icon, baseline, line)
+                canvas.drawString(x0 + icon, baseline, visual(line))
             else:
-                canvas.drawCentredString((x0 + x1) / 2, baseline, line)
+                canvas.drawCentredString((x0 + x1) / 2, baseline, visual(line))
             baseline -= leading
         if self.sector:
             first = self.lines[0] if self.lines else ""

@@ -1,5 +1,11 @@
 """Fonts and text for the PDF documents: a Unicode font where the system has one (Helvetica with
-Windows-1252 otherwise), and family text cleaned and escaped for reportlab's paragraphs."""
+Windows-1252 otherwise), and family text cleaned and escaped for reportlab's paragraphs.
+
+reportlab draws characters left to right, one glyph each. So that a right-to-left name (Arabic, Hebrew)
+prints in the order it is read, every line is put into visual order with the Unicode bidi algorithm
+(python-bidi's ``get_display``), after Arabic letters are given their joined forms (arabic-reshaper).
+A character the font has no glyph for prints as a visible replacement (U+FFFD, or "?"), never as an
+empty box or nothing."""
 
 from __future__ import annotations
 
@@ -77,7 +83,8 @@ _BASE_LETTER = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": 
 
 
 def to_windows_1252(text: str) -> str:
-    """``text`` with each letter Helvetica lacks replaced by its base letter, where there is one."""
+    """``text`` with each letter Helvetica lacks replaced by its base letter, where there is one, and by
+    "?" where there is none (an Arabic or Chinese letter), so that nothing is silently left out."""
     out = []
     for char in text:
         try:
@@ -85,16 +92,78 @@ def to_windows_1252(text: str) -> str:
         except UnicodeEncodeError:
             base = unicodedata.normalize("NFKD", char.translate(_BASE_LETTER))
             kept = "".join(c for c in base if not unicodedata.combining(c))
-            char = kept or char
+            try:
+                kept.encode("cp1252")
+            except UnicodeEncodeError:
+                kept = ""
+            char = kept or MISSING_FALLBACK
         out.append(char)
     return "".join(out)
 
 
+REPLACEMENT = "\ufffd"  # printed for a character the font has no glyph for
+MISSING_FALLBACK = "?"  # when the font has no U+FFFD either
+_RTL_CLASSES = {"R", "AL"}
+
+
+@functools.cache
+def _glyphs(fonts: Fonts) -> frozenset[int]:
+    """The code points both the regular and the bold font can draw."""
+    faces = [getattr(pdfmetrics.getFont(name), "face", None) for name in (fonts.regular, fonts.bold)]
+    maps = [set(face.charToGlyph) for face in faces if face is not None and hasattr(face, "charToGlyph")]
+    return frozenset(set.intersection(*maps)) if maps else frozenset()
+
+
+def drawable(text: str, fonts: Fonts) -> str:
+    """``text`` with each character the font lacks replaced by U+FFFD (or "?") so that it shows."""
+    glyphs = _glyphs(fonts)
+    if not glyphs:
+        return text
+    replacement = REPLACEMENT if ord(REPLACEMENT) in glyphs else MISSING_FALLBACK
+    out = []
+    for c in text:
+        if ord(c) in glyphs or c in " \n":
+            out.append(c)
+        elif unicodedata.category(c) == "Cf":
+            continue  # invisible by nature (a direction mark, a zero-width joiner): nothing to show
+        else:
+            out.append(replacement)
+    return "".join(out)
+
+
+def _has_rtl(text: str) -> set[str]:
+    return {unicodedata.bidirectional(c) for c in text} & _RTL_CLASSES
+
+
+def joined(text: str) -> str:
+    """Arabic letters in their joined (presentation) forms, as the font draws them; the same text again
+    is left as it is, so cleaning twice does no harm."""
+    if "AL" not in _has_rtl(text):
+        return text
+    from arabic_reshaper import reshape  # loaded only when an Arabic name is printed
+
+    return reshape(text)
+
+
+def visual(line: str) -> str:
+    """One drawn line (after wrapping) in the order it is drawn: right-to-left runs reversed by the
+    Unicode bidi algorithm, the line's direction taken from its first strong letter. Applied once, at
+    the drawing (``markup`` for paragraphs, ``canvas.drawString`` for the map)."""
+    if not _has_rtl(line):
+        return line
+    from bidi import get_display  # loaded only when a right-to-left name is printed
+
+    return get_display(line)
+
+
 def plain(text: str, fonts: Fonts) -> str:
-    """Clean text: one form of each letter, no control characters, only what the font can show."""
+    """Clean text: one form of each letter, no control characters, Arabic letters joined, only what the
+    font can show (anything else replaced visibly). Cleaning twice gives the same text."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.replace("\t", " "))
-    return text if fonts.unicode else to_windows_1252(text)
+    if not fonts.unicode:
+        return to_windows_1252(text)
+    return drawable(joined(text), fonts)
 
 
 def one_line(text: str, fonts: Fonts) -> str:
@@ -113,8 +182,10 @@ def glued(text: str, fonts: Fonts) -> str:
 
 
 def markup(text: str, fonts: Fonts) -> str:
-    """Paragraph markup for the family's own text: nothing in it is read as markup; lines kept."""
-    lines = [escape(line.strip()) for line in glued(text, fonts).split("\n")]
+    """Paragraph markup for the family's own text: nothing in it is read as markup; lines kept, each
+    in visual order (a right-to-left name inside a Danish sentence; a paragraph that wraps a long
+    right-to-left run across lines is the one case this does not order line by line)."""
+    lines = [escape(visual(line.strip())) for line in glued(text, fonts).split("\n")]
     return "<br/>".join(line for line in lines if line)
 
 
