@@ -75,6 +75,7 @@ from app.services.network import dto as n  # noqa: E402
 from app.services.workspace import Workspace  # noqa: E402
 from app.ui.application import create_qapplication  # noqa: E402
 from app.ui.common.i18n import install_translators  # noqa: E402
+from app.ui.network.scene import NetworkScene  # noqa: E402
 from app.ui.network.window import NetworkMapWindow  # noqa: E402
 
 SIDES = store_bench.SIDES
@@ -302,9 +303,8 @@ def grabbable(window: NetworkMapWindow, person_id: str) -> bool:
     point = window.view.mapToScene(window.view.mapFromScene(item.pos()))
     for other in window.scene.items(point.x() - 2, point.y() - 2, 4, 4, Qt.ItemSelectionMode.IntersectsItemShape,
                                     Qt.SortOrder.DescendingOrder):
-        while other.parentItem() is not None:
-            other = other.parentItem()
-        if other is not item and other in window.scene.people.values():
+        other = NetworkScene._owner(other)  # the person of a mark or a name (never parentItem(): see there)
+        if other is not None and other is not item:
             return False
     return True
 

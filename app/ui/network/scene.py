@@ -130,9 +130,10 @@ class MapName(QGraphicsRectItem):
     the letters, without laying them out again at every paint). Its bounds are a rectangle Qt keeps (the
     name's, and a pixel for antialiasing), so drawing the map asks Python nothing while its picture is kept."""
 
-    def __init__(self, text: str, font: QFont, colour: QColor, parent: QGraphicsItem,
+    def __init__(self, text: str, font: QFont, colour: QColor, parent: MapPersonItem,
                  metrics: QFontMetricsF | None = None) -> None:
         super().__init__(parent)
+        self.person_item = parent  # whose name this is (see NetworkScene._owner)
         self.setPen(NO_PEN)
         self._font = font
         self._metrics = metrics if metrics is not None else QFontMetricsF(font)
@@ -166,13 +167,13 @@ class MapName(QGraphicsRectItem):
     # coordinates where Qt's moving of the chosen items needs them, so the person handles them as hers.
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.parentItem().mousePressEvent(event)
+        self.person_item.mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.parentItem().mouseMoveEvent(event)
+        self.person_item.mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.parentItem().mouseReleaseEvent(event)
+        self.person_item.mouseReleaseEvent(event)
 
 
 class MapNameHalo(MapName):
@@ -182,7 +183,7 @@ class MapNameHalo(MapName):
     costs four to eight copies of the laid-out name instead of stroking the outline of every letter
     (stroking 150 names took most of a full repaint of the map)."""
 
-    def __init__(self, text: str, font: QFont, parent: QGraphicsItem, metrics: QFontMetricsF | None = None) -> None:
+    def __init__(self, text: str, font: QFont, parent: MapPersonItem, metrics: QFontMetricsF | None = None) -> None:
         super().__init__(text, font, HALO_PEN.color(), parent, metrics)
         self.setPen(HALO_PEN)
 
@@ -357,25 +358,18 @@ class NetworkScene(QGraphicsScene):
     # ---- drawing from data
 
     def _background(self) -> None:
-        # Every item is kept referenced here: PySide hands a list from ``items(point)`` to Python as its
-        # owner, so an item whose only wrapper came from such a list was deleted with it (the rings
-        # vanished the first time she clicked on the map).
-        self.background: list[QGraphicsItem] = []
         ring_pen = QPen(QColor("#b9b2a3"), 1.2)
         for edge in n.HORIZON_EDGES:
             r = edge * SCALE
             circle = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), ring_pen)
             circle.setZValue(-2)
-            self.background.append(circle)
         cross = QPen(QColor("#b9b2a3"), 1.2, Qt.PenStyle.DashLine)
         r = 100 * SCALE
-        for line in (self.addLine(-r, 0, r, 0, cross), self.addLine(0, -r, 0, r, cross)):
-            line.setZValue(-2)
-            self.background.append(line)
+        self.addLine(-r, 0, r, 0, cross).setZValue(-2)
+        self.addLine(0, -r, 0, r, cross).setZValue(-2)
         centre_pen = QPen(INK, 1.6)
         centre = self.addEllipse(QRectF(-48, -48, 96, 96), centre_pen, QBrush(QColor("#ffffff")))
         centre.setZValue(3)
-        self.background.append(centre)
         self.centre_label = self.addText("")
         self.centre_label.setZValue(4)
         self.centre_label.setTextWidth(92)
@@ -558,10 +552,15 @@ class NetworkScene(QGraphicsScene):
 
     @staticmethod
     def _owner(item: QGraphicsItem | None) -> MapPersonItem | None:
-        """The person a mark or a name belongs to."""
-        while item is not None and not isinstance(item, MapPersonItem):
-            item = item.parentItem()
-        return item
+        """The person a mark or a name belongs to, or None. Never asks an item for ``parentItem()``:
+        PySide 6.11 then takes a top-level item's ownership into Python, so a ring looked at that way
+        was deleted with its wrapper (the rings vanished at her first click) or deleted twice with the
+        scene (a crash)."""
+        if isinstance(item, MapPersonItem):
+            return item
+        if isinstance(item, MapName):
+            return item.person_item
+        return None
 
     def _person_at(self, point: QPointF) -> MapPersonItem | None:
         """The person drawn on top at ``point`` (her mark or her name): the one Qt gives the press to."""

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from app.services.network import dto as n
-from app.ui.network.scene import MapPersonItem, from_scene, to_scene
+from app.ui.network.scene import MapPersonItem, NetworkScene, from_scene, to_scene
 from app.ui.network.view import MapView
 from app.ui.network.window import NetworkMapWindow
 from tests.helpers.tasks import settle
@@ -20,9 +20,7 @@ from tests.ui.network.test_network_ui import add_by_click, family_case
 
 
 def owner(item) -> MapPersonItem | None:  # type: ignore[no-untyped-def]
-    while item is not None and not isinstance(item, MapPersonItem):
-        item = item.parentItem()
-    return item
+    return NetworkScene._owner(item)  # (never parentItem(): see there)
 
 
 def open_window(qtbot, workspace, case_id: str) -> NetworkMapWindow:  # type: ignore[no-untyped-def]
