@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.cli import verify
+from app.cli import check_content, verify
 
-ALL: list[ModuleType] = [verify]
+ALL: list[ModuleType] = [check_content, verify]

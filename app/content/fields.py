@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from app.content.reader import Label, Mapping, Node, Scalar
+from app.core.errors import QT_TRANSLATE_NOOP
 
 NAME_PLACEHOLDER = "{name}"
 MAX_AGE = 120
@@ -19,7 +20,8 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 def code_of(item: Mapping, key: str = "code") -> str:
     value = item.get_str(key)
     if not _CODE.match(value):
-        raise item.node(key).error(f"'{key}' must use only a-z, 0-9 and _ (found '{value}')")
+        raise item.node(key).error(QT_TRANSLATE_NOOP("Content", "'{key}' must use only a-z, 0-9 and _ (found '{value}')"),
+                                   key=key, value=value)
     return value
 
 
@@ -40,9 +42,11 @@ def check_placeholders(node: Node, allow_name: bool) -> None:
     for leaf in _text_leaves(node):
         for match in _PLACEHOLDER.finditer(leaf.value):
             if match.group() != NAME_PLACEHOLDER:
-                raise leaf.error(f"unknown placeholder '{match.group()}' (only {NAME_PLACEHOLDER} is known)")
+                raise leaf.error(QT_TRANSLATE_NOOP("Content", "unknown placeholder '{placeholder}' (only {known} is known)"),
+                                 placeholder=match.group(), known=NAME_PLACEHOLDER)
             if not allow_name:
-                raise leaf.error(f"{NAME_PLACEHOLDER} can only be used in the member section")
+                raise leaf.error(QT_TRANSLATE_NOOP("Content", "{placeholder} can only be used in the member section"),
+                                 placeholder=NAME_PLACEHOLDER)
 
 
 def label_in(item: Mapping, key: str, required: bool = True, allow_name: bool = False) -> Label:
@@ -60,7 +64,8 @@ def ages(item: Mapping) -> tuple[int | None, int | None]:
     min_age = item.get_int("min_age", minimum=0, maximum=MAX_AGE) if item.has("min_age") else None
     max_age = item.get_int("max_age", minimum=0, maximum=MAX_AGE) if item.has("max_age") else None
     if min_age is not None and max_age is not None and min_age > max_age:
-        raise item.node("min_age").error(f"min_age ({min_age}) is greater than max_age ({max_age})")
+        raise item.node("min_age").error(QT_TRANSLATE_NOOP("Content", "min_age ({min_age}) is greater than max_age ({max_age})"),
+                                         min_age=min_age, max_age=max_age)
     return min_age, max_age
 
 
@@ -71,12 +76,13 @@ def codes_from(item: Mapping, key: str, allowed: tuple[str, ...] | None = None,
     sequence = item.get_seq(key, required=required)
     for entry in sequence:
         if not isinstance(entry, Scalar) or not isinstance(entry.value, str) or not entry.value.strip():
-            raise entry.error(f"every entry of '{key}' must be a text")
+            raise entry.error(QT_TRANSLATE_NOOP("Content", "every entry of '{key}' must be a text"), key=key)
         if allowed is not None and entry.value not in allowed:
-            raise entry.error(f"'{entry.value}' is not a known entry of '{key}' (known: {', '.join(allowed)})")
+            raise entry.error(QT_TRANSLATE_NOOP("Content", "'{value}' is not a known entry of '{key}' (known: {known})"),
+                              value=entry.value, key=key, known=", ".join(allowed))
         if entry.value in codes:
-            raise entry.error(f"'{entry.value}' appears twice in '{key}'")
+            raise entry.error(QT_TRANSLATE_NOOP("Content", "'{value}' appears twice in '{key}'"), value=entry.value, key=key)
         codes.append(entry.value)
     if required and not codes:
-        raise sequence.error(f"'{key}' must not be empty")
+        raise sequence.error(QT_TRANSLATE_NOOP("Content", "'{key}' must not be empty"), key=key)
     return tuple(codes)

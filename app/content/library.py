@@ -3,7 +3,9 @@
 Shipped content that fails validation is a bug and raises. A municipality's file that fails is
 rejected with its ``ContentError`` (file, line, reason) and the shipped content stays in use. After
 all files are read, references between files (an offer's diagnoses and problem areas) are checked the
-same way: a shipped file with a bad reference raises, a municipality's file is rejected.
+same way: a shipped file with a bad reference raises, a municipality's file is rejected. Every file is
+read by ``reader.read_yaml`` with its limits; nothing a file holds can make loading raise anything but
+``ContentError`` for a municipality's file. ``check_files`` is the same path for IT's ``check-content``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from app.content import catalogues as c
 from app.content import conversation as conv
 from app.content import guide as guides
 from app.content.reader import read_yaml
-from app.core.errors import ContentError
+from app.core.errors import QT_TRANSLATE_NOOP, ContentError
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +43,30 @@ REQUIRED_IDS: dict[str, str] = {
 }
 
 
-def parse_file(path: Path) -> Any:
-    """Read and validate one content file; raises ``ContentError``."""
-    root = read_yaml(path)
+def parse_file(path: Path, data: bytes | None = None) -> Any:
+    """Read and validate one content file (or ``data``, read from it before); raises ``ContentError``
+    and nothing else, whatever the file holds."""
+    root = read_yaml(path, data=data)
     kind = root.get_str("kind")
     parser = PARSERS.get(kind)
     if parser is None:
-        raise root.node("kind").error(f"unknown content kind '{kind}'")
-    return parser(root)
+        raise root.node("kind").error(QT_TRANSLATE_NOOP("Content", "unknown content kind '{kind}'"), kind=kind)
+    try:
+        return parser(root)
+    except ContentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser's bug must not lock her out; the log has its type
+        log.error("content parser %s failed on %s: %s", kind, path.name, type(exc).__name__, exc_info=True)
+        raise ContentError(path.name, 0, QT_TRANSLATE_NOOP("Content", "the file could not be read as {kind}"),
+                           kind=kind) from exc
+
+
+def check_files(builtin_dir: Path, files: Iterable[Path]) -> list[ContentError]:
+    """Every problem the app would find in ``files`` taken into use as a municipality's content next to
+    the shipped content in ``builtin_dir`` (the same path as at unlock); empty if all are fine."""
+    library = ContentLibrary.load(builtin_dir)
+    library._load_municipal(files)
+    return library.rejected
 
 
 @dataclass
@@ -69,24 +87,26 @@ class ContentLibrary:
         library._check_complete()
         for item in builtin:
             library._check_references(item)
+        library._load_municipal(path for folder in extra_dirs if folder.is_dir()
+                                for path in sorted(folder.rglob("*.yaml")))
+        return library
+
+    def _load_municipal(self, paths: Iterable[Path]) -> None:
+        """Add a municipality's files; each one that fails is rejected and the rest are used."""
         municipal: list[Any] = []
-        for folder in extra_dirs:
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.rglob("*.yaml")):
-                try:
-                    item = parse_file(path)
-                    if library._add(item, path):
-                        municipal.append(item)
-                except ContentError as exc:
-                    library._reject(exc)
+        for path in paths:
+            try:
+                item = parse_file(path)
+                if self._add(item, path):
+                    municipal.append(item)
+            except ContentError as exc:
+                self._reject(exc)
         for item in municipal:
             try:
-                library._check_references(item)
+                self._check_references(item)
             except ContentError as exc:
-                library._remove(item)
-                library._reject(exc)
-        return library
+                self._remove(item)
+                self._reject(exc)
 
     def _reject(self, exc: ContentError) -> None:
         log.warning("content file rejected: %s line %s: %s", exc.file, exc.line, exc.reason)
@@ -98,7 +118,10 @@ class ContentLibrary:
         versions = self.items.setdefault(header.kind, {}).setdefault(header.id, {})
         existing = versions.get(header.version)
         if existing is not None and existing != item:
-            raise ContentError(path.name, 1, f"{header.kind} '{header.id}' version {header.version} is already loaded from {existing.header.file}; give the new file a higher version")
+            raise ContentError(path.name, 1, QT_TRANSLATE_NOOP(
+                "Content", "{kind} '{id}' version {version} is already loaded from {source}; "
+                           "give the new file a higher version"),
+                kind=header.kind, id=header.id, version=header.version, source=existing.header.file)
         versions[header.version] = item
         return existing is None
 
@@ -113,10 +136,12 @@ class ContentLibrary:
     def _check_complete(self) -> None:
         for kind in PARSERS:
             if kind not in self.items:
-                raise ContentError("resources/content", 0, f"no content of kind '{kind}'")
+                raise ContentError("resources/content", 0, QT_TRANSLATE_NOOP("Content", "no content of kind '{kind}'"),
+                                   kind=kind)
         for kind, item_id in REQUIRED_IDS.items():
             if item_id not in self.items[kind]:
-                raise ContentError("resources/content", 0, f"no {kind} with id '{item_id}'")
+                raise ContentError("resources/content", 0, QT_TRANSLATE_NOOP("Content", "no {kind} with id '{id}'"),
+                                   kind=kind, id=item_id)
 
     def _check_references(self, item: Any) -> None:
         """Cross-file references, checked against the newest vocabulary and family catalogue."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.content.library import ContentLibrary, parse_file
+from app.content.reader import read_bytes as read_content_bytes
 from app.core.diskspace import SpaceReserve
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -94,12 +95,14 @@ class Workspace:
 
         The file is validated first; a malformed one raises ``ContentError`` (file, line, reason) and the
         current content stays in use. A valid one is copied into the municipal content folder and the
-        content is reloaded. Returns the parsed item.
+        content is reloaded. Returns the parsed item. The file is read once, within the content limits, and
+        the bytes that were checked are the bytes installed.
         """
-        item = parse_file(source)
+        data = read_content_bytes(source)
+        item = parse_file(source, data)
         target = self.paths.municipal_content_dir / source.name
         previous = target.read_bytes() if target.is_file() else None
-        atomic_write_bytes(target, source.read_bytes(), mode=0o644)
+        atomic_write_bytes(target, data, mode=0o644)
         content = load_content(self.paths)
         rejected = next((e for e in content.rejected if e.file == source.name), None)
         if rejected is not None:

@@ -28,7 +28,7 @@ from app.core.paths import AppPaths
 from app.core.resources import resources_dir
 from app.core.settings import Policy, Settings
 from app.services.cases.dto import NewProfile
-from app.ui.common.i18n import error_text, install_translators, translate
+from app.ui.common.i18n import error_text, fill, install_translators, translate
 from app.ui.common.idle import IdleWatcher
 from app.ui.common.tasks import runner
 from app.ui.profile.unlock_window import UnlockWindow
@@ -199,6 +199,12 @@ class AppController(QObject):
         main.restore_state()
         # The audit trail checked from where the last start got to; a broken one is told in the banner.
         runner().db(workspace.check_audit_trail, owner=main)
+        if workspace.content.rejected:
+            # After the restored case (opening a case clears the banner), in the lane's order, below
+            # what the banner may already say.
+            text = content_refused_text(workspace.content.rejected)
+            runner().db(lambda: None, owner=main,
+                        done=lambda _: main.show_problem("\n".join(t for t in (main.banner.text(), text) if t)))
         # Behind her first reads on the lane: the full integrity check of a database too large to check
         # at unlock, and the daily encrypted backup. A problem shows in the main window's banner.
         runner().db(workspace.after_unlock, owner=main)
@@ -305,6 +311,13 @@ class AppController(QObject):
             install_translators(language)
             apply_font(QApplication.instance(), scale)
             self.enter(workspace)
+
+
+def content_refused_text(rejected: list[KnownError]) -> str:
+    """The main window's banner when a municipality's content file was refused: each file, line and reason."""
+    return fill(translate("Errors", "A content file from the municipality was not taken into use, and Tovholder "
+                                    "uses the content it came with. Please tell IT. {problem}"),
+                problem="\n".join(error_text(problem) for problem in rejected))
 
 
 def apply_font(app: QApplication, scale: float) -> None:

@@ -39,13 +39,13 @@ def test_every_shipped_file_reads_the_same_with_both_parsers(path: Path):
 
 def test_the_library_loads_through_libyaml(monkeypatch):
     composed: list[type] = []
-    real_compose = yaml.compose
+    real_build = reader._build
 
-    def spy(text, Loader):  # type: ignore[no-untyped-def]  # noqa: N803
-        composed.append(Loader)
-        return real_compose(text, Loader=Loader)
+    def spy(text, file, loader, limits):  # type: ignore[no-untyped-def]
+        composed.append(loader)
+        return real_build(text, file, loader, limits)
 
-    monkeypatch.setattr(reader.yaml, "compose", spy)
+    monkeypatch.setattr(reader, "_build", spy)
     library = ContentLibrary.load(content_dir())
     assert library.consent.scope("participation") is not None
     assert composed and set(composed) == {yaml.CSafeLoader}
