@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.cli import check_content, verify
+from app.cli import backups, check_content, restore, verify
 
-ALL: list[ModuleType] = [check_content, verify]
+ALL: list[ModuleType] = [check_content, verify, backups, restore]

@@ -16,6 +16,7 @@ copied into place the same careful way.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -28,8 +29,10 @@ from app.core.diskspace import MB, RESERVE_BYTES, free_bytes
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     DatabaseDamagedError,
+    DatabaseOpenError,
     DiskFullError,
     KnownError,
+    ProfileLockedError,
     StorageError,
 )
 from app.core.paths import AppPaths
@@ -118,6 +121,33 @@ def make_backup(store: Store, backup_dir: Path, now: datetime | None = None) -> 
     Runs on the database lane (it uses the lane's connection). Raises ``DiskFullError`` or
     ``StorageError`` with nothing half-written left behind.
     """
+    if store.closed:
+        raise ProfileLockedError()
+    raw = store.engine.raw_connection()
+    try:
+        return _copy_into(raw.driver_connection, backup_dir, now)
+    finally:
+        raw.close()
+
+
+def backup_profile(paths: AppPaths, password: str, now: datetime | None = None) -> Path:
+    """``tovholder backup``: a backup of a locked profile, with her password (through the growing wait
+    after wrong passwords). The database is checked first and only read."""
+    from app.services.profile_check import open_data_key
+
+    if not paths.database.is_file():
+        raise DatabaseOpenError()
+    data_key = open_data_key(paths, password)
+    check_database(paths.database, data_key, full=True)
+    conn = connect_raw(paths.database, data_key)
+    try:
+        conn.execute("PRAGMA temp_store = MEMORY")  # nothing unencrypted in temp files
+        return _copy_into(conn, paths.backup_dir, now)
+    finally:
+        conn.close()
+
+
+def _copy_into(conn, backup_dir: Path, now: datetime | None) -> Path:  # type: ignore[no-untyped-def]
     backup_dir.mkdir(parents=True, exist_ok=True)
     try:
         os.chmod(backup_dir, 0o700)
@@ -127,9 +157,8 @@ def make_backup(store: Store, backup_dir: Path, now: datetime | None = None) -> 
     target = backup_dir / f"{PREFIX}{stamp}{SUFFIX}"
     tmp = backup_dir / f".{target.name}.{os.getpid()}.part"
     tmp.unlink(missing_ok=True)
-    raw = store.engine.raw_connection()
     try:
-        raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))
+        conn.execute("VACUUM INTO ?", (str(tmp),))
         _fsync(tmp)
         os.chmod(tmp, 0o600)
         os.replace(tmp, target)
@@ -137,12 +166,9 @@ def make_backup(store: Store, backup_dir: Path, now: datetime | None = None) -> 
     except Exception as exc:
         tmp.unlink(missing_ok=True)
         log.error("backup not made: %s", type(exc).__name__)
-        text = str(exc).lower()
-        if "full" in text or getattr(exc, "errno", None) == 28:
+        if "full" in str(exc).lower() or getattr(exc, "errno", None) == errno.ENOSPC:
             raise DiskFullError() from exc
         raise StorageError() from exc
-    finally:
-        raw.close()
     rotate(backup_dir)
     log.info("backup made (%d bytes)", target.stat().st_size)
     return target
@@ -224,7 +250,7 @@ def restore_backup(paths: AppPaths, data_key: bytes, profile_id: str, source: Pa
         check_database(incoming, data_key, full=True)  # the copy is whole too
     except OSError as exc:
         incoming.unlink(missing_ok=True)
-        if exc.errno == 28:
+        if exc.errno == errno.ENOSPC:
             raise DiskFullError() from exc
         raise StorageError() from exc
     except DatabaseDamagedError:
@@ -264,3 +290,14 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def restore_profile(paths: AppPaths, password: str, source: Path, now: datetime | None = None) -> Path | None:
+    """``tovholder restore``: put the backup ``source`` in place after checking it with the profile's key
+    (her password, through the growing wait); returns where the previous database was kept aside."""
+    from app.security.keyfile import KeyFile
+    from app.services.profile_check import open_data_key
+
+    data_key = open_data_key(paths, password)
+    profile_id = KeyFile.load(paths.key_file).profile_id
+    return restore_backup(paths, data_key, profile_id, source, now)
