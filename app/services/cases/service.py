@@ -43,6 +43,28 @@ WALK_ABOVE = 1000
 TOTAL_CAP = 1000
 
 
+def search_kind(query: str) -> str:
+    """What kind of text a search was, for the audit trail: ``cpr`` (digits only, six or more: a CPR
+    number or its date part), ``number`` (fewer digits only), ``mixed`` (letters and digits, e.g. an
+    address), or ``text`` (a name or a street)."""
+    compact = "".join(query.split()).replace("-", "")
+    digits = sum(ch.isdigit() for ch in compact)
+    if compact and digits == len(compact):
+        return "cpr" if digits >= 6 else "number"
+    return "mixed" if digits else "text"
+
+
+def search_audit_detail(query: str, results: int | None = None) -> dict[str, object]:
+    """The audit entry of a search: its kind and length (and the number of families shown), never the
+    text she typed. The trail can never be changed or deleted and will be sent to the server; a typed
+    CPR number or name kept there would outlive the family's record. Which families she looked at is
+    in their own ``case.open`` entries (docs/architecture.md, "The audit trail")."""
+    detail: dict[str, object] = {"kind": search_kind(query), "length": len(query.strip())}
+    if results is not None:
+        detail["results"] = results
+    return detail
+
+
 class CaseNotFoundError(RecordGoneError):
     """A record id that is not (or no longer) in the store: removed in another window (and, with sync,
     on another laptop), so it is told to her calmly rather than reported as a bug."""
@@ -158,17 +180,22 @@ class CaseService:
         )
         return dto.CaseList(items=items, total=total, total_exact=exact)
 
-    def record_search(self, query: str) -> None:
-        """Audit a search she settled on (the UI calls this once typing pauses, not per key)."""
+    def record_search(self, query: str, results: int | None = None) -> None:
+        """Audit a search she settled on (the UI calls this once typing pauses, not per key).
+
+        The entry holds what kind of text she searched for and how long it was, and the number of
+        families the list showed if the caller gives it, never the text itself (``search_audit_detail``).
+        """
         if query.strip():
             with self.ctx.store.unit_of_work() as session:
-                append_audit(session, "case.search", detail={"query": query.strip()})
+                append_audit(session, "case.search", detail=search_audit_detail(query, results))
 
     def overview(self, case_id: str, via_search: str = "") -> dto.CaseOverview:
-        """Open a case: the family and the course at a glance. Audited as ``case.open``."""
+        """Open a case: the family and the course at a glance. Audited as ``case.open`` (with the kind
+        of search that found it, not its text)."""
         with self.ctx.store.unit_of_work() as session:
             case = load_case(session, case_id)
-            detail = {"via_search": via_search} if via_search else {}
+            detail = {"via_search": search_kind(via_search)} if via_search.strip() else {}
             append_audit(session, "case.open", case_id=case.id, entity="cases", record_id=case.id, detail=detail)
             return build_overview(case, self.ctx.content, self.ctx.profile.id, self.ctx.today())
 
