@@ -73,7 +73,6 @@ class ExportDoneBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("okBanner")
         self.path: Path | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
