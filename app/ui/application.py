@@ -207,7 +207,7 @@ class AppController(QObject):
                         done=lambda _: main.show_problem("\n".join(t for t in (main.banner.text(), text) if t)))
         # Behind her first reads on the lane: the full integrity check of a database too large to check
         # at unlock, and the daily encrypted backup. A problem shows in the main window's banner.
-        runner().db(workspace.after_unlock, owner=main)
+        runner().db(lambda: workspace.after_unlock(), owner=main)
         self.idle.set_minutes(self.idle_minutes())
         self.unlocked.emit()
 
@@ -238,15 +238,12 @@ class AppController(QObject):
     @staticmethod
     def _close_records(workspace: Workspace) -> None:
         """Wait on the lane until every save asked for so far is written, then close the database."""
-        def close() -> None:
-            try:
-                workspace.before_lock()  # a backup, if due and the disk has room for it
-            except KnownError as exc:
-                log.warning("backup at lock: %s", type(exc).__name__)
-            workspace.lock()
-
         try:
-            runner().call(close)
+            runner().call(lambda: workspace.before_lock())  # a backup, if due and the disk has room for it
+        except KnownError as exc:
+            log.warning("backup at lock: %s", type(exc).__name__)
+        try:
+            runner().call(lambda: workspace.lock())
         except KnownError as exc:
             log.error("lock: %s", type(exc).__name__)
 
