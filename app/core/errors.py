@@ -138,6 +138,9 @@ class ExportFileError(KnownError):
     disk_full = QT_TRANSLATE_NOOP(
         "Errors", "The disk is full, so the file was not saved, and nothing was left there. Free some space and "
                   "export again.")
+    in_git_checkout = QT_TRANSLATE_NOOP(
+        "Errors", "That folder is part of a program's source code (git), where files can be shared by mistake. "
+                  "Choose another folder.")
 
 
 class ProfileLockedError(KnownError):

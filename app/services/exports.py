@@ -10,7 +10,7 @@ that it exists on the disk only if its audit entry is committed (issue 9, sectio
    confirmed that in the save dialog (``replace=True``); a name taken meanwhile gets " (2)", " (3)" ….
 
 If anything fails before the commit (the audit write, the commit, the disk), the temporary file is
-removed and nothing is left. Export files are NOT encrypted: README.md says so, and the names carry as
+removed and nothing is left. No export is written inside a git checkout. Export files are NOT encrypted: README.md says so, and the names carry as
 little as she needs to find the file (``export_file_name``, reasons in ``docs/exports.md``).
 
 This module has no Qt; the save dialog (``app/ui/common/export_dialog.py``) uses the folder and name
@@ -172,6 +172,8 @@ class ExportFile:
             self._temp = None
 
     def __enter__(self) -> ExportFile:
+        if in_git_work_tree(self.target.parent):  # where it could be committed and pushed by mistake
+            raise ExportFileError(ExportFileError.in_git_checkout)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

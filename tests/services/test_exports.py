@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core.errors import ExportFileError, StorageError
+from app.core.settings import Settings
 from app.services import exports
 from app.services.exports import (
     ExportFile,
@@ -253,3 +254,26 @@ def test_the_default_folder_is_documents_tovholder_and_never_a_git_checkout(tmp_
 def test_the_default_folder_for_a_real_user_is_not_the_working_directory():
     folder = default_export_folder()
     assert folder.is_absolute() and folder != Path.cwd() and folder.name == "Tovholder"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_export_is_written_inside_a_git_checkout(workspace, tmp_path, kind):
+    record = _record(workspace, kind)
+    checkout = tmp_path / "tovholder"
+    (checkout / ".git").mkdir(parents=True)
+    before = [e.seq for e in audit_entries(workspace)]
+
+    with pytest.raises(ExportFileError) as caught:
+        _export(workspace, kind, record, checkout / "demo-profile" / f"kort.{KINDS[kind][1]}")
+
+    assert caught.value.message == ExportFileError.in_git_checkout
+    assert not (checkout / "demo-profile").exists()
+    assert [e.seq for e in audit_entries(workspace)] == before
+
+
+def test_the_export_folder_setting_survives_a_restart_and_bad_values_are_dropped(tmp_path):
+    path = tmp_path / "settings.json"
+    Settings(export_folder=str(tmp_path / "Eksport")).save(path)
+    assert Settings.load(path).export_folder == str(tmp_path / "Eksport")
+    path.write_text('{"export_folder": 42}', "utf-8")
+    assert Settings.load(path).export_folder == ""
