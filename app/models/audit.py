@@ -61,6 +61,17 @@ def entry_hash(row: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def stored_entry_hash(values: tuple[Any, ...]) -> str:
+    """``entry_hash`` of an entry read with ``SELECT {HASHED}`` straight from the driver: ``at`` as its
+    stored text (which is its wire form) and ``detail`` as its stored JSON text. About three times
+    faster than through the ORM types; a stored ``at`` not in the wire form the app writes no longer
+    matches, which only a change outside the app can cause."""
+    body = dict(zip(HASHED, values, strict=True))
+    body["detail"] = json.loads(body["detail"]) if body["detail"] is not None else None
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 APPEND_ONLY_TRIGGERS = (
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END",

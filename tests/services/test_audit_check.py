@@ -188,3 +188,32 @@ def test_an_anchor_from_another_profile_does_not_open(used, tmp_path):
     check = audit_check.load_anchor(used.paths.audit_anchor, b"\x01" * 32)
 
     assert check == (None, audit_check.ANCHOR_DAMAGED)
+
+
+def test_entries_with_any_detail_verify_and_a_detail_that_is_not_json_is_a_break(used, reopen, password, caplog):
+    with used.store.unit_of_work() as session:
+        from app.models.audit import append_audit
+
+        append_audit(session, "case.export", detail={"format": "pdf", "note": "æøå ☃ \u202e", "pages": [1, 2]})
+    assert verify_chain(audit_entries(used)) is None  # the ORM's hash and the stored one agree ...
+    assert used.check_audit_trail().ok  # ... as the check reads it
+    used.cases.record_search("holm")
+    seq = audit_entries(used)[-1].seq
+    used.lock()
+    _with_the_key(used.paths, password, (f"UPDATE audit_log SET detail = 'not json' WHERE seq = {seq}", ()))
+
+    with caplog.at_level(logging.INFO), pytest.raises(AuditTrailBrokenError):
+        reopen().check_audit_trail()
+
+    assert f"audit chain broken at entry {seq} (case.search)" in caplog.text
+
+
+def test_an_anchored_entry_changed_without_rehashing_is_found_at_start(used, reopen, password, caplog):
+    used.check_audit_trail()
+    used.lock()  # the anchor: verified at the case's second opening (seq 5), newest the lock (seq 6)
+    _with_the_key(used.paths, password, ("UPDATE audit_log SET action = 'case.update' WHERE seq = 5", ()))
+
+    with caplog.at_level(logging.INFO), pytest.raises(AuditTrailBrokenError):
+        reopen().check_audit_trail()
+
+    assert "audit chain broken at entry 5 (case.update)" in caplog.text
