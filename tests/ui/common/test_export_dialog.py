@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from app.ui.common import export_dialog
 from app.ui.common.export_dialog import ExportDoneBar, choose_export_file, start_folder
@@ -46,6 +46,7 @@ def test_the_map_export_dialog_starts_in_her_folder_with_a_free_name_in_danish(q
     assert folder.is_dir() and Path(dialog.directory().absolutePath()) != Path.cwd()
     assert dialog.selectedFiles() == [str(folder / f"Netværkskort {today} K.pdf")]  # no family name
     assert _buttons(dialog) == {"Gem", "Annuller"}
+    assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)  # a file she picks: the dialog asks
     dialog.reject()
 
     (folder / f"Netværkskort {today} K.pdf").write_bytes(b"another family's map")
