@@ -30,6 +30,7 @@ from app.core.settings import Policy, Settings
 from app.services.cases.dto import NewProfile
 from app.ui.common.i18n import error_text, fill, install_translators, translate
 from app.ui.common.idle import IdleWatcher
+from app.ui.common.kept_drafts import kept_drafts
 from app.ui.common.tasks import runner
 from app.ui.profile.unlock_window import UnlockWindow
 
@@ -190,6 +191,8 @@ class AppController(QObject):
         self.workspace = workspace
         for problem in workspace.content.rejected:
             log.warning("municipal content rejected: %s line %s", problem.file, problem.line)
+        # Drafts a full disk refused earlier in this run go to the disk before the windows read theirs.
+        kept_drafts().attach(workspace)
         main = MainWindow(workspace)
         main.restore_geometry_text(self.settings.window_geometry)
         main.lock_requested.connect(self.lock)
@@ -238,6 +241,7 @@ class AppController(QObject):
     @staticmethod
     def _close_records(workspace: Workspace) -> None:
         """Wait on the lane until every save asked for so far is written, then close the database."""
+        kept_drafts().retry()  # drafts the disk refused: one more try; if it still refuses, kept for the next unlock
         try:
             runner().call(lambda: workspace.before_lock())  # a backup, if due and the disk has room for it
         except KnownError as exc:
@@ -246,6 +250,7 @@ class AppController(QObject):
             runner().call(lambda: workspace.lock())
         except KnownError as exc:
             log.error("lock: %s", type(exc).__name__)
+        kept_drafts().attach(None)
 
     def report_bug(self, exc: BaseException) -> None:
         """A bug (from the task runner or uncaught): log it, save the open forms' drafts while her

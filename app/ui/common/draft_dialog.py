@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import KnownError, ValidationError
 from app.services.workspace import Workspace
 from app.ui.common.i18n import error_text
+from app.ui.common.kept_drafts import kept_drafts, save_draft
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import ErrorLabel, mark_invalid, primary_button
 
@@ -127,8 +128,8 @@ class DraftDialog(QDialog):
         if not self._dirty:
             return
         workspace, key, kind, case_id, payload = self.workspace, self.draft_key, self.kind, self.case_id, self.collect()
-        runner().db(lambda: workspace.drafts.save(key, kind, payload, case_id),
-                    owner=self, failed=self._draft_refused, key=f"draft:{key}")
+        # Held in memory until the disk has it: a full disk never loses what she typed, even once closed.
+        save_draft(workspace, key, kind, payload, case_id, owner=self, failed=self._draft_refused)
 
     def _draft_refused(self, exc: KnownError) -> None:
         # The text stays on screen; tell her quietly that the safety copy failed.
@@ -139,6 +140,7 @@ class DraftDialog(QDialog):
         self._draft_timer.stop()
         self._dirty = False
         workspace, key = self.workspace, self.draft_key
+        kept_drafts().forget(key)
         # Same key as the draft's writes: a write still waiting is dropped, not done and then undone.
         runner().db(lambda: workspace.drafts.discard(key), failed=self._discard_refused, key=f"draft:{key}")
 

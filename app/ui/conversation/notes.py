@@ -18,6 +18,7 @@ from app.core.errors import KnownError
 from app.services.conversation import dto as cdto
 from app.services.workspace import Workspace
 from app.ui.common.i18n import error_text
+from app.ui.common.kept_drafts import kept_drafts
 from app.ui.common.tasks import runner
 
 DRAFT_KIND = "conversation_notes"
@@ -93,6 +94,7 @@ class NotesKeeper(QObject):
         if self._draft_kept and not self._typed:
             self._draft_kept = False
             key_of_draft = draft_key(self.conversation_id)
+            kept_drafts().forget(key_of_draft)
             runner().db(lambda: self.workspace.drafts.discard(key_of_draft), owner=self)
         self.saved.emit(key, text)
         self.state_changed.emit()
@@ -113,9 +115,15 @@ class NotesKeeper(QObject):
 
     def _draft_found(self, draft) -> None:  # type: ignore[no-untyped-def]
         if draft is None:
-            return
+            # Not on disk: perhaps still in memory, because the disk was full when the window closed.
+            held = kept_drafts().get(draft_key(self.conversation_id))
+            if held is None:
+                return
+            payload = held.payload
+        else:
+            payload = draft.payload
         self._draft_kept = True
-        for key, kept in draft.payload.get("sections", {}).items():
+        for key, kept in payload.get("sections", {}).items():
             if key in self._typed:
                 continue  # she has already typed here again; her newest text wins
             text, cursor = str(kept.get("text", "")), int(kept.get("cursor", 0))
@@ -124,6 +132,7 @@ class NotesKeeper(QObject):
         if not self._typed:
             self._draft_kept = False
             key_of_draft = draft_key(self.conversation_id)
+            kept_drafts().forget(key_of_draft)
             runner().db(lambda: self.workspace.drafts.discard(key_of_draft), owner=self)
 
     def flush(self) -> None:
@@ -137,7 +146,12 @@ class NotesKeeper(QObject):
         key_of_draft = draft_key(cid)
         payload = {"conversation_id": cid,
                    "sections": {key: {"text": text, "cursor": cursor} for key, (text, cursor) in typed}}
+        # Held in memory until the lane says it is on disk: a full disk never loses it at close.
+        kept = kept_drafts()
+        held = kept.hold(key_of_draft, DRAFT_KIND, payload, case_id)
         runner().db(lambda: (workspace.drafts.save(key_of_draft, DRAFT_KIND, payload, case_id),
                              [workspace.conversations.save_notes(cid, key, text, cursor)
                               for key, (text, cursor) in typed],
-                             workspace.drafts.discard(key_of_draft)))
+                             workspace.drafts.discard(key_of_draft)),
+                    done=lambda _none: kept.written(key_of_draft, held),
+                    failed=lambda _exc: kept.refused(key_of_draft))
