@@ -487,6 +487,192 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>filen findes ikke</translation>
+    </message>
+    <message>
+        <source>{count} file(s) checked: no problems.</source>
+        <translation>{count} fil(er) kontrolleret: ingen problemer.</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must use only a-z, 0-9 and _ (found &apos;{value}&apos;)</source>
+        <translation>&apos;{key}&apos; må kun bruge a-z, 0-9 og _ (fandt &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>unknown placeholder &apos;{placeholder}&apos; (only {known} is known)</source>
+        <translation>ukendt pladsholder &apos;{placeholder}&apos; (kun {known} kendes)</translation>
+    </message>
+    <message>
+        <source>{placeholder} can only be used in the member section</source>
+        <translation>{placeholder} kan kun bruges i afsnittet om familiemedlemmer</translation>
+    </message>
+    <message>
+        <source>min_age ({min_age}) is greater than max_age ({max_age})</source>
+        <translation>min_age ({min_age}) er større end max_age ({max_age})</translation>
+    </message>
+    <message>
+        <source>every entry of &apos;{key}&apos; must be a text</source>
+        <translation>hvert punkt i &apos;{key}&apos; skal være en tekst</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a known entry of &apos;{key}&apos; (known: {known})</source>
+        <translation>&apos;{value}&apos; er ikke et kendt punkt i &apos;{key}&apos; (kendte: {known})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; appears twice in &apos;{key}&apos;</source>
+        <translation>&apos;{value}&apos; står der to gange i &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must not be empty</source>
+        <translation>&apos;{key}&apos; må ikke være tom</translation>
+    </message>
+    <message>
+        <source>unknown content kind &apos;{kind}&apos;</source>
+        <extracomment>Ids the app looks up by name; the shipped content must have them.</extracomment>
+        <translation>ukendt slags indhold &apos;{kind}&apos;</translation>
+    </message>
+    <message>
+        <source>the file could not be read as {kind}</source>
+        <translation>filen kunne ikke læses som {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} &apos;{id}&apos; version {version} is already loaded from {source}; give the new file a higher version</source>
+        <translation>{kind} &apos;{id}&apos; version {version} er allerede indlæst fra {source}; giv den nye fil et højere versionsnummer</translation>
+    </message>
+    <message>
+        <source>no content of kind &apos;{kind}&apos;</source>
+        <translation>intet indhold af slagsen &apos;{kind}&apos;</translation>
+    </message>
+    <message>
+        <source>no {kind} with id &apos;{id}&apos;</source>
+        <translation>ingen {kind} med id &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>expected a mapping (key: value) here</source>
+        <extracomment>A syntax error in a file up to this size is parsed again by the pure-Python parser for its wording.</extracomment>
+        <translation>her skal der stå nøgler og værdier (nøgle: værdi)</translation>
+    </message>
+    <message>
+        <source>missing required key &apos;{key}&apos;</source>
+        <translation>nøglen &apos;{key}&apos; mangler</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a non-empty text</source>
+        <translation>&apos;{key}&apos; skal være en tekst, der ikke er tom</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a whole number</source>
+        <translation>&apos;{key}&apos; skal være et helt tal</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be at least {minimum}</source>
+        <translation>&apos;{key}&apos; skal være mindst {minimum}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be at most {maximum}</source>
+        <translation>&apos;{key}&apos; må højst være {maximum}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be true or false</source>
+        <translation>&apos;{key}&apos; skal være true eller false</translation>
+    </message>
+    <message>
+        <source>missing required list &apos;{key}&apos;</source>
+        <translation>listen &apos;{key}&apos; mangler</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a list</source>
+        <translation>&apos;{key}&apos; skal være en liste</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a text or {{da: ..., en: ...}}</source>
+        <translation>&apos;{key}&apos; skal være en tekst eller {{da: ..., en: ...}}</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;{language}&apos; in &apos;{key}&apos;</source>
+        <translation>ukendt sprog &apos;{language}&apos; i &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos; (allowed: {allowed})</source>
+        <translation>ukendt nøgle &apos;{key}&apos; (tilladt: {allowed})</translation>
+    </message>
+    <message>
+        <source>anchors (&amp;{name}) are not allowed in content files</source>
+        <extracomment>The explicit tags a content file may use: YAML&apos;s plain types. Every other tag is refused.</extracomment>
+        <translation>ankre (&amp;{name}) er ikke tilladt i indholdsfiler</translation>
+    </message>
+    <message>
+        <source>the tag {tag} is not allowed in content files</source>
+        <translation>tagget {tag} er ikke tilladt i indholdsfiler</translation>
+    </message>
+    <message>
+        <source>a text is longer than {limit} characters ({length})</source>
+        <translation>en tekst er længere end {limit} tegn ({length})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; cannot be read as a number, a date or true/false</source>
+        <translation>&apos;{value}&apos; kan ikke læses som et tal, en dato eller true/false</translation>
+    </message>
+    <message>
+        <source>the file holds more than {limit} values</source>
+        <translation>filen har mere end {limit} værdier</translation>
+    </message>
+    <message>
+        <source>nested deeper than {limit} levels</source>
+        <translation>indlejret i mere end {limit} niveauer</translation>
+    </message>
+    <message>
+        <source>aliases (*{name}) are not allowed in content files</source>
+        <translation>aliasser (*{name}) er ikke tilladt i indholdsfiler</translation>
+    </message>
+    <message>
+        <source>a content file holds one YAML document; another one starts here</source>
+        <translation>en indholdsfil har ét YAML-dokument; her begynder et til</translation>
+    </message>
+    <message>
+        <source>a list or mapping has more than {limit} entries</source>
+        <translation>en liste eller en gruppe af nøgler har mere end {limit} punkter</translation>
+    </message>
+    <message>
+        <source>keys must be texts</source>
+        <translation>nøgler skal være tekster</translation>
+    </message>
+    <message>
+        <source>key &apos;{key}&apos; appears twice</source>
+        <translation>nøglen &apos;{key}&apos; står der to gange</translation>
+    </message>
+    <message>
+        <source>YAML syntax: {problem}</source>
+        <translation>YAML-syntaks: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({problem})</source>
+        <translation>filen kan ikke læses ({problem})</translation>
+    </message>
+    <message>
+        <source>this is not a regular file</source>
+        <translation>det er ikke en almindelig fil</translation>
+    </message>
+    <message>
+        <source>the file is too large ({size} bytes; at most {limit} bytes)</source>
+        <translation>filen er for stor ({size} byte; højst {limit} byte)</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>filen er ikke UTF-8-tekst</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>filen er tom</translation>
+    </message>
+    <message>
+        <source>the file must be a mapping at the top</source>
+        <translation>filen skal øverst bestå af nøgler og værdier (nøgle: værdi)</translation>
+    </message>
+</context>
+<context>
     <name>ConversationOutline</name>
     <message>
         <source>Outline</source>
@@ -556,8 +742,8 @@
         <translation>Gemt {time}</translation>
     </message>
     <message>
-        <source>Saved as {path}. Open it to print it for the family.</source>
-        <translation>Gemt som {path}. Åbn den for at udskrive den til familien.</translation>
+        <source>Save the family&apos;s copy</source>
+        <translation>Gem familiens kopi</translation>
     </message>
     <message>
         <source>Making the family&apos;s PDF …</source>
@@ -621,6 +807,15 @@
         <translation>Databasen kunne ikke åbnes. Intet er blevet ændret eller overskrevet. Kontakt IT, og lad computeren være, som den er.</translation>
     </message>
     <message>
+        <source>The records on this laptop are damaged, so they were not opened. Nothing has been changed or overwritten. IT can restore the latest backup with the command &quot;tovholder restore&quot;; the damaged file is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A check found damage in the records on this laptop. What you see is still there, but please contact IT soon: they can restore the latest backup with the command &quot;tovholder restore&quot;.</source>
+        <extracomment>The full check after unlock (a large database) found damage; the records are open.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The records were saved by a newer version of Tovholder than this one. Install the newest version; nothing has been changed.</source>
         <translation>Dine oplysninger er gemt med en nyere version af Tovholder end denne. Installér den nyeste version. Intet er blevet ændret.</translation>
     </message>
@@ -629,12 +824,38 @@
         <translation>Disken er fuld, så ændringen blev ikke gemt. Det, du skrev, står stadig på skærmen. Frigør noget plads, og gem igen.</translation>
     </message>
     <message>
+        <source>The disk is full, so the change was not saved. What you typed is still on the screen. Free at least {megabytes} MB and save again.</source>
+        <extracomment>The same, with how much to free (``DiskFullError(DiskFullError.FREE_AT_LEAST, megabytes=200)``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so the records cannot be opened. Nothing has been changed. Free at least {megabytes} MB and try again.</source>
+        <extracomment>At unlock, when even the space kept in reserve was not enough to record the opening.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The change could not be saved to the disk. What you typed is still on the screen. Try again; if it keeps failing, contact IT.</source>
         <translation>Ændringen kunne ikke gemmes på disken. Det, du skrev, står stadig på skærmen. Prøv igen. Hvis det bliver ved med at gå galt, så kontakt IT.</translation>
     </message>
     <message>
+        <source>The file could not be saved in the chosen folder, and nothing was left there. Choose another folder or try again.</source>
+        <translation>Filen kunne ikke gemmes i den valgte mappe, og intet blev efterladt der. Vælg en anden mappe, eller prøv igen.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the file was not saved, and nothing was left there. Free some space and export again.</source>
+        <translation>Disken er fuld, så filen blev ikke gemt, og intet blev efterladt der. Frigør noget plads, og eksportér igen.</translation>
+    </message>
+    <message>
+        <source>That folder is part of a program&apos;s source code (git), where files can be shared by mistake. Choose another folder.</source>
+        <translation>Mappen er en del af et programs kildekode (git), hvor filer kan blive delt ved en fejl. Vælg en anden mappe.</translation>
+    </message>
+    <message>
         <source>Tovholder is locked. Unlock it and try again; nothing has been changed.</source>
         <translation>Tovholder er låst. Lås op, og prøv igen; intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The log of who has opened and changed the records does not match what was saved before. Your work is saved as usual. Please tell IT, so they can look into it.</source>
+        <translation>Loggen over, hvem der har åbnet og ændret oplysningerne, passer ikke med det, der blev gemt før. Dit arbejde gemmes som sædvanligt. Giv IT besked, så de kan se på det.</translation>
     </message>
     <message>
         <source>Check the value.</source>
@@ -825,6 +1046,10 @@
         <translation>Adgangskoden er forkert. Vent {seconds} sekunder, før du prøver igen.</translation>
     </message>
     <message>
+        <source>A content file from the municipality was not taken into use, and Tovholder uses the content it came with. Please tell IT. {problem}</source>
+        <translation>En indholdsfil fra kommunen blev ikke taget i brug, og Tovholder bruger det indhold, den kom med. Giv gerne IT besked. {problem}</translation>
+    </message>
+    <message>
         <source>Tovholder</source>
         <translation>Tovholder</translation>
     </message>
@@ -943,6 +1168,30 @@
     <message>
         <source>The file could not be read.</source>
         <translation>Filen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>This backup cannot be restored: it is damaged or belongs to another profile. Nothing has been changed; choose another backup.</source>
+        <extracomment>At unlock: a backup when the newest is older than this. At lock and quit: a backup when the newest is older than this (the end of her working day is kept). The newest backup of each of this many days is kept (and always the two newest).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Show the folder</source>
+        <translation>Vis mappen</translation>
+    </message>
+    <message>
+        <source>Saved as {name} in {folder}. The file is not encrypted.</source>
+        <translation>Gemt som {name} i {folder}. Filen er ikke krypteret.</translation>
+    </message>
+    <message>
+        <source>Open to print</source>
+        <translation>Åbn for at udskrive</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1510,10 @@
         <translation>Hvor stor en del af kortet der er professionelle (0 = ingen, 1 = alle på kortet).</translation>
     </message>
     <message>
+        <source>Each part counted on its own: the people in it, the ties between them, how many of the possible ties exist (density; no data with fewer than two people), and how many others in the same part each person knows on average and at most (degree). Ties to the family are not counted.</source>
+        <translation>Hver del tælles for sig: personerne i den, forbindelserne mellem dem, hvor mange af de mulige forbindelser der findes (tæthed; ingen data med færre end to personer), og hvor mange andre i samme del hver person kender i gennemsnit og højst (grad). Forbindelser til familien tælles ikke med.</translation>
+    </message>
+    <message>
         <source>How many pairs among the family&apos;s own people know each other. Professionals are not counted.</source>
         <translation>Hvor mange par blandt familiens egne personer der kender hinanden. Professionelle tælles ikke med.</translation>
     </message>
@@ -1329,8 +1582,8 @@
         <translation>Hvordan familiens relationer til personerne på kortet er: ambivalent betyder både god og svær.</translation>
     </message>
     <message>
-        <source>What changed since the last saved version. Moved means now in another part of the map or another ring; a small nudge is not counted.</source>
-        <translation>Hvad der er ændret siden den sidst gemte version. Flyttet betyder nu i en anden del af kortet eller en anden ring; en lille flytning tælles ikke.</translation>
+        <source>What changed since the last saved version. Moved means now in another part of the map or another ring; a small nudge is not counted. A number in brackets is the change since that version.</source>
+        <translation>Hvad der er ændret siden den sidst gemte version. Flyttet betyder nu i en anden del af kortet eller en anden ring; en lille flytning tælles ikke. Et tal i parentes er ændringen siden den version.</translation>
     </message>
 </context>
 <context>
@@ -1342,10 +1595,6 @@
     <message>
         <source>Total</source>
         <translation>I alt</translation>
-    </message>
-    <message>
-        <source>{people} people: {private} private, {professional} professionals ({share} % professionals)</source>
-        <translation>{people} personer: {private} private, {professional} professionelle ({share} % professionelle)</translation>
     </message>
     <message>
         <source>Ties among the family&apos;s own people: {ties} of {pairs} possible (density {density})</source>
@@ -1360,12 +1609,52 @@
         <translation>Personer, der forbinder sektorer: {names}</translation>
     </message>
     <message>
+        <source>Ties among the family&apos;s own people: no data (fewer than two of them on the map)</source>
+        <translation>Forbindelser mellem familiens egne personer: ingen data (færre end to af dem på kortet)</translation>
+    </message>
+    <message>
+        <source>{people} on the map. The family&apos;s own: {private}. Professionals: {professional} ({share} of the map).</source>
+        <translation>{people} på kortet. Familiens egne: {private}. Professionelle: {professional} ({share} af kortet).</translation>
+    </message>
+    <message>
         <source>People with no ties to others on the map: {names}</source>
         <translation>Personer uden forbindelse til andre på kortet: {names}</translation>
     </message>
     <message>
         <source>Relationships: {supportive} supportive, {ambivalent} ambivalent, {strained} strained, {conflict} in conflict</source>
         <translation>Relationer: {supportive} støttende, {ambivalent} ambivalente, {strained} anstrengte, {conflict} i konflikt</translation>
+    </message>
+    <message>
+        <source>Each part of the map on its own</source>
+        <translation>Hver del af kortet for sig</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>The family&apos;s own people</source>
+        <translation>Familiens egne personer</translation>
+    </message>
+    <message>
+        <source>{title}: nobody on the map{change}</source>
+        <translation>{title}: ingen på kortet{change}</translation>
+    </message>
+    <message>
+        <source>{title}: {people} · ties {ties} · density {density} · degree {average} on average, at most {most}{who}</source>
+        <translation>{title}: {people} · forbindelser {ties} · tæthed {density} · grad {average} i gennemsnit, højst {most}{who}</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} personer</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>ingen data</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2800,14 @@ og familien</translation>
         <translation>Indlæs kommunens guide …</translation>
     </message>
     <message>
+        <source>Exports</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Change the folder …</source>
+        <translation>Skift mappe …</translation>
+    </message>
+    <message>
         <source>Change password</source>
         <translation>Skift adgangskode</translation>
     </message>
@@ -2569,6 +2866,18 @@ og familien</translation>
     <message>
         <source>Loaded: {title}, version {version}.</source>
         <translation>Indlæst: {title}, version {version}.</translation>
+    </message>
+    <message>
+        <source>PDFs, pictures and data files are saved in {folder} unless you choose another place. They are not encrypted: delete them when they have been used.</source>
+        <translation>PDF&apos;er, billeder og datafiler gemmes i {folder}, medmindre du vælger et andet sted. De er ikke krypterede: slet dem, når de er brugt.</translation>
+    </message>
+    <message>
+        <source>Folder for exports</source>
+        <translation>Mappe til eksport</translation>
+    </message>
+    <message>
+        <source>That folder is part of a program&apos;s source code (git), where files can be shared by mistake. Choose another folder.</source>
+        <translation>Mappen er en del af et programs kildekode (git), hvor filer kan blive delt ved en fejl. Vælg en anden mappe.</translation>
     </message>
     <message>
         <source>The two new passwords are not the same.</source>

@@ -250,6 +250,23 @@ class Invitee:
 
 
 @dataclass(frozen=True)
+class CategoryMeasures:
+    """The measures of one column, each category counted on its own: everyone ("all"), the family's own
+    people without the professionals ("private"), or one sector. A person's degree here counts only her
+    ties to others in the same column. ``None`` means no data: a density with fewer than two people (no
+    pair is possible), an average or a maximum with nobody in the column."""
+
+    key: str
+    people: int = 0
+    ties: int = 0
+    pairs: int = 0
+    density: float | None = None
+    degree_mean: float | None = None
+    degree_max: int | None = None
+    stars: tuple[str, ...] = ()  # who has the highest degree in the column, when it is above 0
+
+
+@dataclass(frozen=True)
 class MapMeasures:
     """The map's simple, explained measures (see ``app.services.network.measures``)."""
 
@@ -259,9 +276,9 @@ class MapMeasures:
     people: int = 0
     private: int = 0
     professional: int = 0
-    professional_share: float = 0.0
+    professional_share: float | None = None  # None: nobody on the map
     private_ties: int = 0
-    private_density: float = 0.0
+    private_density: float | None = None     # None: fewer than two of the family's own people
     bridges: tuple[str, ...] = ()
     isolated: tuple[str, ...] = ()
     supportive: int = 0
@@ -269,6 +286,8 @@ class MapMeasures:
     strained: int = 0
     conflict: int = 0
     private_pairs: int = 0          # possible ties among the private people: n·(n−1)/2
+    degree: dict[str, int] = field(default_factory=dict)  # person id -> her ties to others on the map
+    categories: tuple[CategoryMeasures, ...] = ()          # "all", "private", then each sector
 
 
 @dataclass(frozen=True)

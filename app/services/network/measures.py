@@ -2,7 +2,8 @@
 
 Every measure is a count or a plain ratio that a health visitor can explain to the family in one
 sentence; ``EXPLANATIONS`` holds that sentence (English source text, translated by the UI in the
-"Measures" context). Ratios are 0.0 when there is nothing to divide by, never NaN.
+"Measures" context). A ratio with nothing to divide by is ``None`` ("no data" on screen), never NaN
+and never a 0 that reads like a finding.
 
 Rules (pure Python, no Qt; the geometry comes only from ``sector_of``/``horizon_of``):
 
@@ -23,6 +24,7 @@ from app.services.network.dto import (
     QUALITIES,
     SECTOR_PROFESSIONAL,
     SECTORS,
+    CategoryMeasures,
     MapChange,
     MapData,
     MapMeasures,
@@ -61,6 +63,10 @@ EXPLANATIONS: dict[str, str] = {
         "patient associations."),
     "professional_share": QT_TRANSLATE_NOOP(
         "Measures", "How much of the map is professionals (0 = none, 1 = everyone on the map)."),
+    "categories": QT_TRANSLATE_NOOP(
+        "Measures", "Each part counted on its own: the people in it, the ties between them, how many of "
+        "the possible ties exist (density; no data with fewer than two people), and how many others in the "
+        "same part each person knows on average and at most (degree). Ties to the family are not counted."),
     "private_ties": QT_TRANSLATE_NOOP(
         "Measures", "How many pairs among the family's own people know each other. Professionals "
         "are not counted."),
@@ -159,6 +165,12 @@ def measures(data: MapData) -> MapMeasures:
             bridging.update((a, b))
 
     quality = {q: sum(1 for p in people.values() if p.quality == q) for q in QUALITIES}
+    degree = dict.fromkeys(people, 0)
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    columns = {"all": set(people), "private": {pid for pid in people if sector[pid] in PRIVATE_SECTORS}}
+    columns.update({s: {pid for pid in people if sector[pid] == s} for s in SECTORS})
     return MapMeasures(
         per_cell=per_cell,
         per_sector=per_sector,
@@ -166,9 +178,9 @@ def measures(data: MapData) -> MapMeasures:
         people=total,
         private=private,
         professional=professional,
-        professional_share=professional / total if total else 0.0,
+        professional_share=professional / total if total else None,
         private_ties=private_ties,
-        private_density=private_ties / possible if possible else 0.0,
+        private_density=private_ties / possible if possible else None,
         bridges=_sorted_ids(people[pid] for pid in bridging),
         isolated=_sorted_ids(p for pid, p in people.items() if pid not in tied),
         supportive=quality["supportive"],
@@ -176,6 +188,31 @@ def measures(data: MapData) -> MapMeasures:
         strained=quality["strained"],
         conflict=quality["conflict"],
         private_pairs=possible,
+        degree=degree,
+        categories=tuple(_category(key, members, pairs, people) for key, members in columns.items()),
+    )
+
+
+def _category(key: str, members: set[str], pairs: Iterable[tuple[str, str]],
+              people: dict[str, MapPersonView]) -> CategoryMeasures:
+    """One column of the measures, counted on its own (only ties with both ends in it)."""
+    inside = [(a, b) for a, b in pairs if a in members and b in members]
+    degree = dict.fromkeys(members, 0)
+    for a, b in inside:
+        degree[a] += 1
+        degree[b] += 1
+    n = len(members)
+    possible = n * (n - 1) // 2
+    top = max(degree.values(), default=None)
+    return CategoryMeasures(
+        key=key,
+        people=n,
+        ties=len(inside),
+        pairs=possible,
+        density=len(inside) / possible if possible else None,
+        degree_mean=sum(degree.values()) / n if n else None,
+        degree_max=top,
+        stars=_sorted_ids(people[pid] for pid, d in degree.items() if top and d == top),
     )
 
 

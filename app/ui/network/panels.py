@@ -41,8 +41,11 @@ class MeasuresPanel(QWidget):
         self.outer.addStretch(1)
 
     def show_measures(self, data: n.MapData, previous: n.MapData | None, previous_label: str = "") -> None:
+        """The measures of ``data``; with ``previous`` (the last saved version), each count also shows its
+        change since then in brackets, and a line says what changed."""
         clear_layout(self.body)
         result = measures(data)
+        before = measures(previous) if previous is not None else None
         names = {p.id: p.name for p in data.people}
         self.body.addWidget(banner(self.tr("People by sector and closeness"), "cardTitle"))
         grid = QGridLayout()
@@ -66,21 +69,32 @@ class MeasuresPanel(QWidget):
         grid.setColumnStretch(0, 1)
         self.body.addLayout(grid)
         self.body.addWidget(muted(translate("Measures", EXPLANATIONS["per_cell"])))
+
+        was = before or n.MapMeasures()
+        private_line = (fill(self.tr("Ties among the family's own people: {ties} of {pairs} possible (density {density})"),
+                             ties=self.change(result.private_ties, before and was.private_ties), pairs=result.private_pairs,
+                             density=self.number(result.private_density))
+                        if result.private_density is not None else
+                        fill(self.tr("Ties among the family's own people: no data (fewer than two of them on the map)")))
         lines = [
-            (fill(self.tr("{people} people: {private} private, {professional} professionals ({share} % professionals)"),
-                  people=result.people, private=result.private, professional=result.professional,
-                  share=round(result.professional_share * 100)), EXPLANATIONS["professional_share"]),
-            (fill(self.tr("Ties among the family's own people: {ties} of {pairs} possible (density {density})"),
-                  ties=result.private_ties, pairs=result.private_pairs,
-                  density=QLocale().toString(result.private_density, "f", 2)), EXPLANATIONS["private_density"]),
+            (fill(self.tr("{people} on the map. The family's own: {private}. Professionals: {professional} "
+                          "({share} of the map)."),
+                  people=self.people_text(result.people, before and was.people),
+                  private=self.change(result.private, before and was.private),
+                  professional=self.change(result.professional, before and was.professional),
+                  share=self.no_data() if result.professional_share is None
+                  else f"{round(result.professional_share * 100)} %"), EXPLANATIONS["professional_share"]),
+            (private_line, EXPLANATIONS["private_density"]),
             (fill(self.tr("People who bridge sectors: {names}"),
                   names=", ".join(names.get(i, "") for i in result.bridges) or "–"), EXPLANATIONS["bridges"]),
             (fill(self.tr("People with no ties to others on the map: {names}"),
                   names=", ".join(names.get(i, "") for i in result.isolated) or "–"), EXPLANATIONS["isolated"]),
             (fill(self.tr("Relationships: {supportive} supportive, {ambivalent} ambivalent, {strained} strained, "
                           "{conflict} in conflict"),
-                  supportive=result.supportive, ambivalent=result.ambivalent, strained=result.strained,
-                  conflict=result.conflict),
+                  supportive=self.change(result.supportive, before and was.supportive),
+                  ambivalent=self.change(result.ambivalent, before and was.ambivalent),
+                  strained=self.change(result.strained, before and was.strained),
+                  conflict=self.change(result.conflict, before and was.conflict)),
              QT_TRANSLATE_NOOP("Measures", "How the family's relationships with the people on the map are: "
                                "ambivalent means both good and hard.")),
         ]
@@ -92,12 +106,62 @@ class MeasuresPanel(QWidget):
                                version=previous_label, **counts),
                           QT_TRANSLATE_NOOP("Measures", "What changed since the last saved version. Moved means now "
                                             "in another part of the map or another ring; a small nudge is not "
-                                            "counted.")))
+                                            "counted. A number in brackets is the change since that version.")))
         for text, explanation in lines:
             line = QLabel(text)
             line.setWordWrap(True)
             self.body.addWidget(line)
             self.body.addWidget(muted(translate("Measures", explanation)))
+        self._show_categories(result, before, names)
+
+    def _show_categories(self, result: n.MapMeasures, before: n.MapMeasures | None, names: dict[str, str]) -> None:
+        """Each column counted on its own, one wrapped line each (it fits the narrow tab): people, ties,
+        density, degree (average, most) and who knows most others."""
+        self.body.addWidget(banner(self.tr("Each part of the map on its own"), "cardTitle"))
+        old = {c.key: c for c in before.categories} if before is not None else {}
+        titles = {"all": self.tr("Everyone"), "private": self.tr("The family's own people")}
+        self.category_lines: dict[str, QLabel] = {}
+        for category in result.categories:
+            then = old.get(category.key)
+            stars = ", ".join(names.get(i, "") for i in category.stars)
+            title = titles.get(category.key) or sector_text(category.key)
+            if not category.people:
+                line = QLabel(fill(self.tr("{title}: nobody on the map{change}"), title=title,
+                                   change=f" ({-then.people:+d})" if then and then.people else ""))
+                line.setWordWrap(True)
+                self.category_lines[category.key] = line
+                self.body.addWidget(line)
+                continue
+            line = QLabel(fill(
+                self.tr("{title}: {people} · ties {ties} · density {density} · degree {average} on average, "
+                        "at most {most}{who}"),
+                title=title,
+                people=self.people_text(category.people, then.people if then else None),
+                ties=self.change(category.ties, then.ties if then else None),
+                density=self.number(category.density),
+                average=self.number(category.degree_mean, 1),
+                most=self.no_data() if category.degree_max is None else str(category.degree_max),
+                who=f" ({stars})" if stars else ""))
+            line.setWordWrap(True)
+            self.category_lines[category.key] = line
+            self.body.addWidget(line)
+        self.body.addWidget(muted(translate("Measures", EXPLANATIONS["categories"])))
+
+    def people_text(self, count: int, then: int | None = None) -> str:
+        """"1 person" or "5 people" (with the change since the previous version, if any)."""
+        text = self.tr("1 person") if count == 1 else fill(self.tr("{count} people"), count=count)
+        return f"{text} ({count - then:+d})" if then is not None and then != count else text
+
+    @staticmethod
+    def change(now: int, then: int | None) -> str:
+        """A count, and in brackets its change since the previous version when it changed."""
+        return f"{now} ({now - then:+d})" if then is not None and now != then else str(now)
+
+    def number(self, value: float | None, decimals: int = 2) -> str:
+        return self.no_data() if value is None else QLocale().toString(value, "f", decimals)
+
+    def no_data(self) -> str:
+        return self.tr("no data")
 
 
 class VersionsPanel(QWidget):

@@ -7,7 +7,6 @@ follows the distance — 1 below 100/3, 2 below 200/3, 3 from 200/3 on (also bey
 
 from __future__ import annotations
 
-import math
 from dataclasses import fields
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from app.services.network.dto import (
     HORIZONS,
     SECTORS,
+    CategoryMeasures,
     MapChange,
     MapData,
     MapMeasures,
@@ -61,12 +61,14 @@ def test_the_empty_map_is_all_zeros_and_no_nan():
     assert len(m.per_cell) == 12
     assert m.per_sector == {"family": 0, "friends": 0, "school_work": 0, "professional": 0}
     assert m.per_horizon == {1: 0, 2: 0, 3: 0}
-    # 0 professionals of 0 people: 0/0 is defined as 0.0 (easyNWK shows NaN here).
-    assert m.professional_share == 0.0 and not math.isnan(m.professional_share)
-    # 0 private people → 0·(−1)/2 = 0 possible pairs → density 0.0, not NaN.
-    assert m.private_density == 0.0 and not math.isnan(m.private_density)
+    # 0 professionals of 0 people: no data (easyNWK shows NaN here; 0.0 would read like a finding).
+    assert m.professional_share is None
+    # 0 private people → 0·(−1)/2 = 0 possible pairs → no data, not NaN and not 0.
+    assert m.private_density is None
+    assert [c.key for c in m.categories] == ["all", "private", *SECTORS]
+    assert all(c == CategoryMeasures(c.key) for c in m.categories)  # nobody: every figure is "no data"
     assert m == MapMeasures(per_cell=cells(), per_sector=dict.fromkeys(SECTORS, 0),
-                            per_horizon=dict.fromkeys(HORIZONS, 0))
+                            per_horizon=dict.fromkeys(HORIZONS, 0), categories=m.categories)
 
 
 def test_one_private_person():
@@ -79,7 +81,7 @@ def test_one_private_person():
     assert m.professional_share == 0.0          # 0 professionals / 1 person
     assert m.private_pairs == 0                 # n = 1 → 1·0/2 = 0 possible pairs
     assert m.private_ties == 0
-    assert m.private_density == 0.0             # n < 2 → 0.0 by definition
+    assert m.private_density is None            # n < 2 → no pair possible: no data
     assert m.bridges == ()
     assert m.isolated == ("a",)                 # no ties at all → Anna knows no one else
     assert m.supportive == 1                    # the default quality is "supportive"
@@ -91,7 +93,7 @@ def test_one_professional_person():
     assert m.per_cell == cells(professional_2=1)
     assert (m.people, m.private, m.professional) == (1, 0, 1)
     assert m.professional_share == 1.0          # 1 professional / 1 person
-    assert m.private_density == 0.0             # no private people
+    assert m.private_density is None            # no private people: no data
     assert m.isolated == ("p",)
 
 
@@ -220,7 +222,7 @@ def test_private_to_professional_tie_is_a_bridge_not_a_private_tie():
     m = measures(data)
     assert m.private_ties == 0                  # Pia is professional: not a private tie
     assert m.private_pairs == 0                 # 1 private person → 0 possible pairs
-    assert m.private_density == 0.0
+    assert m.private_density is None
     assert m.bridges == ("a", "p")              # family ↔ professional: both ends bridge (Anna < Pia)
     assert m.isolated == ()                     # each knows the other
 
@@ -300,7 +302,7 @@ def test_tie_ids_and_orientation_do_not_change_the_measures():
 
 
 def test_every_measure_has_an_explanation():
-    names = {f.name for f in fields(MapMeasures)}
+    names = {f.name for f in fields(MapMeasures)} - {"degree"}  # a person's degree is shown with the categories
     assert set(EXPLANATIONS) == names
     assert all(text.strip() and "{" not in text for text in EXPLANATIONS.values())
 
@@ -461,3 +463,37 @@ def test_removed_people_are_sorted_by_their_old_names():
     assert change.removed == ("2", "1")          # Hans before Ulla
     assert change_summary(change) == {"added": 0, "removed": 2, "moved": 0, "changed": 0,
                                       "ties_added": 0, "ties_removed": 0, "ties_changed": 0}
+
+
+# ---------------------------------------------------------------- degree and categories (worked out by hand)
+
+
+def test_degree_and_each_category_counted_on_its_own():
+    # Family: Anna, Bo, Carl; friends: Dina; professional: Pia.
+    # Ties: Anna–Bo, Anna–Carl (family–family), Anna–Dina (family–friends), Bo–Pia (family–professional).
+    data = MapData(
+        people=(person("a", "Anna", FAM), person("b", "Bo", FAM), person("c", "Carl", FAM),
+                person("d", "Dina", FRI), person("p", "Pia", PRO, FAR)),
+        ties=(tie("a", "b"), tie("a", "c"), tie("a", "d"), tie("b", "p")))
+    m = measures(data)
+    assert m.degree == {"a": 3, "b": 2, "c": 1, "d": 1, "p": 1}   # ties to anyone on the map
+    by = {c.key: c for c in m.categories}
+    # Everyone: 5 people, 4 ties of 10 possible; degrees 3,2,1,1,1 → mean 8/5 = 1.6, max 3 (Anna).
+    assert by["all"] == CategoryMeasures("all", 5, 4, 10, 0.4, 1.6, 3, ("a",))
+    # The family's own people (no Pia): 4 people, 3 ties of 6; degrees a3 b1 c1 d1 → mean 6/4, max 3.
+    assert by["private"] == CategoryMeasures("private", 4, 3, 6, 0.5, 1.5, 3, ("a",))
+    # Family alone: Anna–Bo, Anna–Carl: 2 of 3; degrees a2 b1 c1 → mean 4/3, max 2.
+    fam = by["family"]
+    assert (fam.people, fam.ties, fam.pairs, fam.density, fam.degree_max, fam.stars) == (3, 2, 3, 2 / 3, 2, ("a",))
+    assert fam.degree_mean == pytest.approx(4 / 3)
+    # Friends alone: Dina, no pair possible → no density; her degree in the column is 0: no star.
+    assert by["friends"] == CategoryMeasures("friends", 1, 0, 0, None, 0.0, 0, ())
+    assert by["school_work"] == CategoryMeasures("school_work")         # nobody: no data at all
+    assert by["professional"] == CategoryMeasures("professional", 1, 0, 0, None, 0.0, 0, ())
+
+
+def test_stars_are_everyone_with_the_highest_degree():
+    data = MapData(people=(person("a", "Anna"), person("b", "Bo"), person("c", "Carl"), person("d", "Dina")),
+                   ties=(tie("a", "b"), tie("c", "d")))
+    family = next(c for c in measures(data).categories if c.key == "family")
+    assert (family.degree_max, family.stars, family.density) == (1, ("a", "b", "c", "d"), 2 / 6)

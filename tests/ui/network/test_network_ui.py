@@ -282,12 +282,14 @@ def test_measures_are_shown(qtbot, window):
     def shown() -> str:
         return " ".join(label.text() for label in window.measures.findChildren(type(window.saved_label)))
 
-    assert "3 personer: 2 private, 1 professionelle (33 % professionelle)" in shown()
+    assert "3 personer på kortet. Familiens egne: 2. Professionelle: 1 (33 % af kortet)." in shown()
     assert "Personer uden forbindelse til andre på kortet: Egen læge" in shown()  # the GP has no ties
     assert "1 af 1 mulige (tæthed 1,00)" in shown()
     # While the tab is shown, the measures follow a move (a moment after it, once).
     window.editor.move_person(b.id, -45, 80)
-    qtbot.waitUntil(lambda: "3 personer: 1 private, 2 professionelle" in shown())
+    qtbot.waitUntil(lambda: "3 personer på kortet. Familiens egne: 1. Professionelle: 2" in shown())
+    # One of the family's own left: no pair is possible, so no density (not "0,00").
+    assert "Forbindelser mellem familiens egne personer: ingen data (færre end to af dem på kortet)" in shown()
 
 
 def export(qtbot, window: NetworkMapWindow, fmt: str, target):  # type: ignore[no-untyped-def]
@@ -571,3 +573,31 @@ def test_a_map_that_cannot_be_read_says_why_and_cannot_be_changed(qtbot, demo_wo
     settle(qtbot)
     assert window.message.isVisible() and window.message.text()
     assert not window.toolbar.isEnabled() and not window.splitter.isEnabled()
+
+
+def test_measures_count_one_person_each_part_on_its_own_and_the_change_since_a_version(qtbot, window):
+    inge = add_by_click(qtbot, window, "Mormor Inge", 40, 20)
+    window.tabs.setCurrentWidget(window.versions_tab)
+    qtbot.keyClicks(window.versions.label, "Første samtale")
+    qtbot.keyClick(window.versions.label, Qt.Key.Key_Return)
+    settle(qtbot)
+    bo = add_by_click(qtbot, window, "Morfar Bo", 60, 25)
+    window.editor.add_tie(inge.id, bo.id)
+    settle(qtbot)
+    window.tabs.setCurrentWidget(window.measures_tab)
+    settle(qtbot)
+
+    def shown() -> list[str]:
+        return [label.text() for label in window.measures.findChildren(QLabel)]
+
+    text = " ".join(shown())
+    assert "2 personer (+1) på kortet. Familiens egne: 2 (+1)." in text
+    assert "Forbindelser mellem familiens egne personer: 1 (+1) af 1 mulige (tæthed 1,00)" in text
+    assert "Siden «Første samtale»: 1 tilføjet" in text
+    assert "Hver del af kortet for sig" in text
+    lines = window.measures.category_lines
+    assert lines["all"].text() == ("Alle: 2 personer (+1) · forbindelser 1 (+1) · tæthed 1,00 · grad 1,0 i gennemsnit, "
+                                   "højst 1 (Morfar Bo, Mormor Inge)")
+    assert lines["friends"].text() == "Venner og naboer: ingen på kortet"
+    assert lines["family"].text().startswith("Familie og slægt: 2 personer (+1) · forbindelser 1 (+1) · tæthed 1,00")
+    assert lines["family"].isVisible() and lines["family"].wordWrap()
