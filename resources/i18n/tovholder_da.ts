@@ -2968,17 +2968,6 @@ og familien</translation>
     </message>
 </context>
 <context>
-    <name>Summary</name>
-    <message>
-        <source>What goes well</source>
-        <translation>Det går godt</translation>
-    </message>
-    <message>
-        <source>What you would like help with</source>
-        <translation>Det vil I gerne have hjælp til</translation>
-    </message>
-</context>
-<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>

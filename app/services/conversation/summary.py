@@ -27,6 +27,11 @@ class ExportNotAllowedError(KnownError):
     )
 
 
+def summary_texts(language: str) -> SummaryTexts:
+    """The headings the family reads, the same on the screen (the read-back) and in their PDF."""
+    return in_language(FAMILY_SUMMARY, language)
+
+
 class SummaryService:
     def __init__(self, ctx: ServiceContext, conversations: ConversationService) -> None:
         self.ctx = ctx

@@ -8,31 +8,32 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.conversation import dto as cdto
-from app.ui.common.i18n import translate
+from app.services.conversation.summary import summary_texts
 from app.ui.conversation.pages import heading
 
 
 def summary_html(summary) -> str:  # type: ignore[no-untyped-def]
-    """The family's summary as simple HTML for the screen (the PDF has the same parts)."""
+    """The family's summary as simple HTML for the screen, with the PDF's own headings in the summary's
+    language (one place for the words the family hears and receives)."""
     esc = html.escape
+    texts = summary_texts(summary.language)
     parts = [f"<h2>{esc(summary.family_name)}</h2>"]
     if summary.present:
-        parts.append(f"<p>{esc(translate('Summary', 'Present:'))} {esc(', '.join(summary.present))}</p>")
+        parts.append(f"<p>{esc(texts.present.format(names=', '.join(summary.present)))}</p>")
     if summary.what_matters_most:
-        parts.append(f"<h3>{esc(translate('Summary', 'What matters most to you'))}</h3>")
+        parts.append(f"<h3>{esc(texts.what_matters_most)}</h3>")
         parts += [f"<p>{esc(p)}</p>" for p in summary.what_matters_most.split("\n\n") if p.strip()]
-    for title, items in ((translate("Summary", "What goes well"), summary.resources),
-                         (translate("Summary", "What you would like help with"), summary.needs)):
+    for title, items in ((texts.resources, summary.resources), (texts.needs, summary.needs)):
         if items:
             parts.append(f"<h3>{esc(title)}</h3><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
     if summary.agreed_steps:
-        parts.append(f"<h3>{esc(translate('Summary', 'What we agreed'))}</h3><ul>" + "".join(
+        parts.append(f"<h3>{esc(texts.agreed_steps)}</h3><ul>" + "".join(
             f"<li>{esc(s.what)} – {esc(s.who)}{(' – ' + esc(s.when)) if s.when else ''}</li>"
             for s in summary.agreed_steps) + "</ul>")
     if summary.next_contact:
-        parts.append(f"<h3>{esc(translate('Summary', 'Next time'))}</h3><p>{esc(summary.next_contact)}</p>")
+        parts.append(f"<h3>{esc(texts.next_contact)}</h3><p>{esc(summary.next_contact)}</p>")
     if summary.who_to_contact:
-        parts.append(f"<h3>{esc(translate('Summary', 'If you have questions'))}</h3>" + "".join(
+        parts.append(f"<h3>{esc(texts.who_to_contact)}</h3>" + "".join(
             "<p>" + esc(" · ".join(x for x in (c.name, c.role, c.phone, c.email) if x)) + "</p>"
             for c in summary.who_to_contact))
     return "".join(parts)

@@ -165,6 +165,12 @@ def test_a_whole_conversation(qtbot, main_window, demo_workspace, tmp_path):
     settle(qtbot)
     assert window.stack.currentWidget().widget() is window.read_back_page
     assert not window.left.isVisible()
+    # The family hears the PDF's own Danish headings, never an English one.
+    read_back = window.read_back_page.text.text()
+    for heading_da in ("Det vigtigste for jer", "Det har vi aftalt", "Næste gang vi ses", "Hvis I har spørgsmål"):
+        assert heading_da in read_back
+    for english in ("What matters most", "What we agreed", "Next time", "If you have questions", "Present:"):
+        assert english not in read_back and english not in summary_text
     qtbot.mouseClick(window.read_back_page.agree, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert window.view.family_agrees is True
