@@ -1,8 +1,9 @@
 """Verifying the audit trail: its hash chain, and the chain against its anchor outside the database.
 
 At every start the chain is walked from the last verified entry (the anchor's ``verified``) to the
-newest, so the work is the entries written since the last check (measured: 2 ms at the next start,
-8 ms after a day of 500 entries; the first check of a profile walks it all, ~12 µs an entry);
+newest, so the work is the entries written since the last check (measured at 10,000 families and
+110,500 entries: 1.7 ms at the next start, 8 ms after a day of 500 entries; the first check of a profile
+walks it all once, 1.4 s);
 ``tovholder verify`` walks it from the first entry. Either way the anchor's two positions must still be
 in the database with the same hashes (and their content must still give them): a chain shorter than
 the anchor was truncated, another hash at the anchor's seq means the entries were rewritten (re-hashed
