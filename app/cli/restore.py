@@ -72,4 +72,8 @@ def run(args: argparse.Namespace) -> int:
     if aside is not None:
         print(f"The previous database is kept as {aside} (delete it only when you are sure).")
     print("Work saved after the backup was made is not in the restored records.")
+    anchor = paths.data_dir / "audit-anchor.bin"
+    if anchor.exists():
+        print(f"The audit trail's anchor ({anchor.name}) still marks the replaced database's newest entries: "
+              "the next start reports the difference; see README (For municipal IT) before moving it aside.")
     return 0
