@@ -24,6 +24,7 @@ from app.core.paths import AppPaths
 from app.models import schema
 from app.models.audit import AuditEntry
 from app.security.anchor import anchor_key
+from app.security.database import connect_raw
 from app.security.keyfile import KeyFile
 from app.services import audit_check
 
@@ -57,11 +58,8 @@ def _read_only(path: Path, key: bytes) -> Iterator[Connection]:
     removes them on close, as the app does, when nothing else has the database open."""
 
     def connect() -> sqlcipher3.Connection:
-        conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False,
-                                  isolation_level=None)
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA temp_store = MEMORY")
+        conn = connect_raw(path, key, mode="rw")
+        conn.execute("PRAGMA temp_store = MEMORY")  # sorting for the checks stays off the disk
         return conn
 
     engine = create_engine("sqlite://", creator=connect, module=sqlcipher3.dbapi2, poolclass=StaticPool,
