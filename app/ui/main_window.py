@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.settings_requested)
         self.case_list.case_chosen.connect(self.open_case)
         self.actions.case_changed.connect(self._case_changed)
+        self.actions.case_created.connect(self.case_list.show_new_case)
         self.case_list.search.setFocus()
 
     def open_case(self, case_id: str, via_search: str = "") -> None:

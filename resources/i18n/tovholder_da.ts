@@ -139,6 +139,10 @@
         <source>{shown} cases</source>
         <translation>{shown} forløb</translation>
     </message>
+    <message>
+        <source>the search was cleared to show the new family</source>
+        <translation>søgningen er ryddet, så den nye familie kan ses</translation>
+    </message>
 </context>
 <context>
     <name>CaseOverviewPanel</name>
@@ -808,12 +812,12 @@
     </message>
     <message>
         <source>The records on this laptop are damaged, so they were not opened. Nothing has been changed or overwritten. IT can restore the latest backup with the command &quot;tovholder restore&quot;; the damaged file is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dine oplysninger på denne computer er beskadiget, så de blev ikke åbnet. Intet er blevet ændret eller overskrevet. IT kan lægge den seneste sikkerhedskopi tilbage med kommandoen &quot;tovholder restore&quot;; den beskadigede fil bliver gemt.</translation>
     </message>
     <message>
         <source>A check found damage in the records on this laptop. What you see is still there, but please contact IT soon: they can restore the latest backup with the command &quot;tovholder restore&quot;.</source>
         <extracomment>The full check after unlock (a large database) found damage; the records are open.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Et tjek har fundet en skade i dine oplysninger på denne computer. Det, du ser, er der stadig, men kontakt IT snart: de kan lægge den seneste sikkerhedskopi tilbage med kommandoen &quot;tovholder restore&quot;.</translation>
     </message>
     <message>
         <source>The records were saved by a newer version of Tovholder than this one. Install the newest version; nothing has been changed.</source>
@@ -826,12 +830,12 @@
     <message>
         <source>The disk is full, so the change was not saved. What you typed is still on the screen. Free at least {megabytes} MB and save again.</source>
         <extracomment>The same, with how much to free (``DiskFullError(DiskFullError.FREE_AT_LEAST, megabytes=200)``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Disken er fuld, så ændringen blev ikke gemt. Det, du skrev, står stadig på skærmen. Frigør mindst {megabytes} MB, og gem igen.</translation>
     </message>
     <message>
         <source>The disk is full, so the records cannot be opened. Nothing has been changed. Free at least {megabytes} MB and try again.</source>
         <extracomment>At unlock, when even the space kept in reserve was not enough to record the opening.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Disken er fuld, så dine oplysninger kan ikke åbnes. Intet er blevet ændret. Frigør mindst {megabytes} MB, og prøv igen.</translation>
     </message>
     <message>
         <source>The change could not be saved to the disk. What you typed is still on the screen. Try again; if it keeps failing, contact IT.</source>
@@ -1172,7 +1176,7 @@
     <message>
         <source>This backup cannot be restored: it is damaged or belongs to another profile. Nothing has been changed; choose another backup.</source>
         <extracomment>At unlock: a backup when the newest is older than this. At lock and quit: a backup when the newest is older than this (the end of her working day is kept). The newest backup of each of this many days is kept (and always the two newest).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Denne sikkerhedskopi kan ikke lægges tilbage: den er beskadiget eller hører til en anden profil. Intet er blevet ændret; vælg en anden sikkerhedskopi.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ class CaseActions(QObject):
     """Connects the overview panel's wishes to the forms and services."""
 
     case_changed = Signal(str)
+    case_created = Signal(str)  # a family she has just created (the list shows it whatever the filter)
 
     def __init__(self, workspace: Workspace, panel: CaseOverviewPanel, window: QWidget) -> None:
         super().__init__(window)
@@ -215,6 +216,8 @@ class CaseActions(QObject):
         if result == DraftDialog.DialogCode.Accepted and isinstance(dialog.saved_result, dto.CaseOverview):
             self.panel.show_message("")
             self._show(dialog.saved_result)
+            if isinstance(dialog, NewCaseDialog):
+                self.case_created.emit(dialog.saved_result.id)
         dialog.deleteLater()
 
     def _with_case(self, make) -> None:  # type: ignore[no-untyped-def]

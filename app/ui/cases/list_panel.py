@@ -111,6 +111,7 @@ class CaseListPanel(QWidget):
         self._generation = 0
         self._searching = False
         self._open_first_pending = False
+        self._revealed = False  # the search was cleared to show a family just created
         self.refresh()
 
     def _columns(self) -> list[Column[CaseListItem]]:
@@ -139,15 +140,37 @@ class CaseListPanel(QWidget):
             needs_attention=self.attention.isChecked(),
         )
 
-    def refresh(self, select: str = "") -> None:
+    def show_new_case(self, case_id: str) -> None:
+        """A family she has just created is in the list and chosen, even if the search or a filter
+        would hide it (they are cleared then, and the list says so)."""
+        self.refresh(select=case_id, reveal=True)
+
+    def clear_filters(self) -> None:
+        """Back to every open case, without a search per widget."""
+        for widget in (self.search, self.phase, self.status, self.mine, self.attention):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.phase.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.mine.setChecked(False)
+        self.attention.setChecked(False)
+        for widget in (self.search, self.phase, self.status, self.mine, self.attention):
+            widget.blockSignals(False)
+
+    def _filtered(self) -> bool:
+        return bool(self.search.text() or self.phase.currentIndex() or self.status.currentIndex()
+                    or self.mine.isChecked() or self.attention.isChecked())
+
+    def refresh(self, select: str = "", reveal: bool = False) -> None:
         """Search with the current text and filters on the database lane and show the result (then
-        select case ``select`` if given). While she types fast only the newest search runs."""
+        select case ``select`` if given; with ``reveal``, clear the search and filters if they hide it).
+        While she types fast only the newest search runs."""
         self._search_timer.stop()
         self._generation += 1
         generation, flt, workspace = self._generation, self.current_filter(), self.workspace
         self._searching = True
         runner().db(lambda: workspace.cases.search(flt), owner=self,
-                    done=lambda result: self._show_result(result, generation, select),
+                    done=lambda result: self._show_result(result, generation, select, reveal),
                     failed=lambda exc: self._search_refused(exc, generation), key="case-search")
 
     def _search_refused(self, exc: KnownError, generation: int) -> None:
@@ -155,9 +178,14 @@ class CaseListPanel(QWidget):
             self._searching = self._open_first_pending = False
         runner().known_error.emit(self, exc)  # the main window's calm banner
 
-    def _show_result(self, result: CaseList, generation: int, select: str) -> None:
+    def _show_result(self, result: CaseList, generation: int, select: str, reveal: bool = False) -> None:
         if generation != self._generation:
             return  # a newer search is on its way; it shows what she typed last
+        if reveal and select and self._filtered() and all(item.id != select for item in result.items):
+            self.clear_filters()
+            self.refresh(select=select)
+            self._revealed = True
+            return
         self._searching = False
         items = result.items
         selected = select or self.selected_case_id()
@@ -171,6 +199,9 @@ class CaseListPanel(QWidget):
                                     shown=shown, total=result.total))
         else:
             self.count.setText(fill(self.tr("{shown} cases"), shown=shown))
+        if self._revealed:
+            self._revealed = False
+            self.count.setText(self.count.text() + " · " + self.tr("the search was cleared to show the new family"))
         if selected:
             self.select_case(selected)
         if self._open_first_pending:

@@ -291,6 +291,8 @@ class CaseOverviewPanel(QScrollArea):
     # ---- showing
 
     def show_case(self, overview: dto.CaseOverview, content) -> None:  # type: ignore[no-untyped-def]
+        if self.overview is None or self.overview.id != overview.id:
+            self.verticalScrollBar().setValue(0)  # another family: start at the top
         self.overview = overview
         self._content = content
         self.family_title.setText(overview.family_name)

@@ -261,3 +261,39 @@ def test_removing_a_person_asks_inline_first(qtbot, main_window, demo_workspace)
     panel.remove_member.emit(father.id)
     settle(qtbot)
     assert [m.first_name for m in panel.overview.members] == ["Asta"]
+
+
+def test_a_new_family_is_shown_and_chosen_even_when_the_search_would_hide_it(qtbot, main_window, demo_workspace):
+    qtbot.keyClicks(main_window.case_list.search, "Zzyzx")  # a search that finds nobody
+    main_window.case_list.attention.setChecked(True)
+    settle(qtbot)
+    assert visible_families(main_window) == []
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = next(f for f in main_window.actions.open_forms if isinstance(f, NewCaseDialog))
+    dialog.source_kind.setCurrentIndex(dialog.source_kind.findData("school"))
+    qtbot.keyClicks(dialog.reason, "Læreren er bekymret")
+    add_member(qtbot, dialog, relation="mor", first="Rikke", last="Ulvsø", born="02-03-1988")
+    add_member(qtbot, dialog, relation="barn", first="Ane", last="Ulvsø", born="05-06-2016")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+
+    created = main_window.overview.overview
+    assert created is not None and created.family_name.endswith("Ulvsø")
+    assert main_window.case_list.selected_case_id() == created.id
+    assert any(name.endswith("Ulvsø") for name in visible_families(main_window))
+    assert main_window.case_list.search.text() == "" and not main_window.case_list.attention.isChecked()
+    assert "ryddet" in main_window.case_list.count.text()  # she is told why her search is gone
+
+
+def test_opening_another_family_starts_at_the_top(qtbot, main_window, demo_workspace):
+    main_window.resize(1366, 768)
+    first, second = [c.id for c in demo_workspace.cases.search(dto.CaseFilter()).items[:2]]
+    main_window.open_case(first)
+    settle(qtbot)
+    bar = main_window.overview.verticalScrollBar()
+    assert bar.maximum() > 0  # a family's page is longer than the screen
+    bar.setValue(bar.maximum())
+    main_window.open_case(second)
+    settle(qtbot)
+    assert bar.value() == 0
