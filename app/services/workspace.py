@@ -171,28 +171,33 @@ class Workspace:
                 self._write_anchor(moved)
             self._anchor = moved
             return check
-        # No anchor yet, or a missing or damaged one: anchor the intact chain, and say so in the trail.
+        # No anchor yet, or a missing or damaged one: anchor the intact chain, then say so in the trail (in
+        # this order, so a trail that says it was anchored has its anchor unless someone removed it).
         if check.anchor_state == audit_check.ANCHOR_DAMAGED:
             try:
                 path.replace(path.with_name(path.name + ".damaged"))
             except OSError:
                 log.warning("the damaged audit anchor could not be kept aside")
-        with self.store.unit_of_work() as session:
-            append_audit(session, audit_check.ANCHOR_ACTION, detail={"reason": check.anchor_state})
-            newest = Position(*session.info["audit_newest"])
-        self._anchor = Anchor(newest, newest)
-        self._write_anchor(self._anchor)
+        if self._write_anchor(Anchor(check.verified, check.verified)):
+            with self.store.unit_of_work() as session:
+                append_audit(session, audit_check.ANCHOR_ACTION, detail={"reason": check.anchor_state})
+                newest = Position(*session.info["audit_newest"])
+            self._anchor = Anchor(newest, newest)
+            self._write_anchor(self._anchor)
         if check.anchor_state != audit_check.ANCHOR_NONE:
             raise AuditTrailBrokenError()
         return check
 
-    def _write_anchor(self, anchor: Anchor) -> None:
+    def _write_anchor(self, anchor: Anchor) -> bool:
+        """Write the anchor; False if the disk refused it (the next write catches up; the trail is safe)."""
         if self.anchor_key is None:
-            return
+            return False
         try:
             write_anchor(self.paths.audit_anchor, self.anchor_key, anchor)
-        except KnownError as exc:  # a full disk: the next write catches up; the trail itself is safe
+        except KnownError as exc:
             log.warning("audit anchor not written: %s", type(exc).__name__)
+            return False
+        return True
 
     def change_password(self, old_password: str, new_password: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the data key under a new password; the database itself is not re-encrypted."""

@@ -217,3 +217,25 @@ def test_an_anchored_entry_changed_without_rehashing_is_found_at_start(used, reo
         reopen().check_audit_trail()
 
     assert "audit chain broken at entry 5 (case.update)" in caplog.text
+
+
+def test_a_full_disk_at_the_first_anchor_records_nothing_and_the_next_start_anchors(workspace, monkeypatch):
+    from app.core.errors import DiskFullError
+    from app.services import workspace as workspace_module
+
+    real_write = workspace_module.write_anchor
+
+    def disk_full(*args, **kwargs):
+        raise DiskFullError()
+
+    monkeypatch.setattr(workspace_module, "write_anchor", disk_full)
+    assert workspace.check_audit_trail().ok  # no anchor, and nothing says there is one ...
+    assert not workspace.paths.audit_anchor.exists()
+    assert [e.action for e in audit_entries(workspace)] == ["profile.create"]
+
+    monkeypatch.setattr(workspace_module, "write_anchor", real_write)
+    check = workspace.check_audit_trail()  # ... so the next start anchors as for the first time
+
+    assert check.ok and check.anchor_state == "none"
+    assert workspace.paths.audit_anchor.is_file()
+    assert [e.action for e in audit_entries(workspace)] == ["profile.create", "audit.anchor"]
