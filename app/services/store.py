@@ -85,18 +85,16 @@ class Store:
             self.reserve.keep_room()
 
     def verify(self) -> None:
-        """The full integrity check (every page's HMAC, then SQLite's quick check) on the open database,
-        for a database too large to check fully at unlock. Raises ``DatabaseDamagedError``."""
+        """The full page check (every page's HMAC) on the open database, for a database too large to
+        check fully at unlock. Raises ``DatabaseDamagedError``."""
         if self.closed:
             raise ProfileLockedError()
         raw = None
         try:
             raw = self.engine.raw_connection()
             cur = raw.driver_connection.cursor()
+            # Every page's HMAC (0.66 s for 10,000 families): damage on the disk anywhere shows.
             problems = [str(r[0]) for r in cur.execute("PRAGMA cipher_integrity_check").fetchall()]
-            if not problems:
-                found = [str(r[0]) for r in cur.execute("PRAGMA quick_check(5)").fetchall()]
-                problems = [] if found == ["ok"] else found
         except Exception as exc:
             log.error("integrity check after unlock: %s", type(exc).__name__)
             problems = [type(exc).__name__]
