@@ -54,7 +54,9 @@ class CaseActions(QObject):
         panel.record_consent.connect(lambda: self._with_case(lambda ov: ConsentDialog(workspace, ov, window)))
         panel.withdraw_consent.connect(self.withdraw_consent)
         panel.assign_tovholder.connect(lambda: self._with_case(lambda ov: TovholderDialog(workspace, ov.id, window)))
-        panel.record_level.connect(lambda: self._with_case(lambda ov: ServiceLevelDialog(workspace, ov.id, window)))
+        panel.record_level.connect(lambda: self._with_case(
+            lambda ov: ServiceLevelDialog(workspace, ov.id, window,
+                                          current=ov.service_level.level if ov.service_level else None)))
         panel.complete_step.connect(self.complete_step)
         panel.skip_step.connect(self.skip_step)
         panel.start_conversation.connect(self.start_conversation)

@@ -252,10 +252,29 @@ class TovholderDialog(DraftDialog):
         self.field("person_role", self.person_role, None)
         self.watch(self.me, self.other, self.person_name, self.person_role, self.organisation, self.contact,
                    self.started_on, self.reason, self.agreed)
+        self._typed: tuple[list[str], int] | None = None  # what she typed for someone else, while "me" shows
         self.me.toggled.connect(self._mode)
         self._mode()
 
     def _mode(self) -> None:
+        """"Me": her own name, role, organisation and contact details, shown (not typed); "someone
+        else": what she typed for that person, back again."""
+        fields = (self.person_name, self.organisation, self.contact)
+        if self.me.isChecked():
+            if self._typed is None:
+                self._typed = ([f.text() for f in fields], self.person_role.currentIndex())
+            profile = self.workspace.profile
+            for field, value in zip(fields, (profile.name, profile.organisation,
+                                             " · ".join(x for x in (profile.phone, profile.email) if x)), strict=True):
+                field.setText(value)
+            index = self.person_role.findData(profile.role)
+            self.person_role.setCurrentIndex(index if index >= 0 else self.person_role.count() - 1)
+        elif self._typed is not None:
+            texts, role = self._typed
+            self._typed = None
+            for field, value in zip(fields, texts, strict=True):
+                field.setText(value)
+            self.person_role.setCurrentIndex(role)
         for widget in (self.person_name, self.person_role, self.organisation, self.contact):
             widget.setEnabled(self.other.isChecked())
 
@@ -295,7 +314,8 @@ class ServiceLevelDialog(DraftDialog):
 
     kind = "service_level"
 
-    def __init__(self, workspace: Workspace, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, case_id: str, parent: QWidget | None = None,
+                 current: int | None = None) -> None:
         super().__init__(workspace, f"level:{case_id}", case_id, parent)
         self.setWindowTitle(self.tr("Service level"))
         note = QLabel(self.tr("The level describes the services the family needs now, not the family. "
@@ -314,6 +334,8 @@ class ServiceLevelDialog(DraftDialog):
             text.setWordWrap(True)
             text.setContentsMargins(28, 0, 0, 6)
             self.outer.addWidget(text)
+        if current is not None and self.levels.button(current) is not None:
+            self.levels.button(current).setChecked(True)  # she starts from the level the family has now
         self.level_error = ErrorLabel()
         self.outer.addWidget(self.level_error)
         form = QFormLayout()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -124,6 +125,11 @@ class MemberDialog(DraftDialog):
         for choice in family.diagnoses:
             self.diagnosis.addItem(label(choice.label), choice.code)
         self.diagnosis.setAccessibleName(self.tr("Diagnosis"))
+        # The list narrows as she types any part of a name ("epi" finds Epilepsi), whatever the case.
+        completer = self.diagnosis.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.diagnosis_date = DateField()
         self.diagnosis_date.setAccessibleName(self.tr("Diagnosed on"))
         self.add_diagnosis_button = QPushButton(self.tr("Add"))

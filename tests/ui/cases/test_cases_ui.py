@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.services.cases import dto
@@ -194,6 +195,16 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
 
     panel.assign_tovholder.emit()
     tovholder = next(f for f in main_window.actions.open_forms if isinstance(f, TovholderDialog))
+    me = demo_workspace.profile
+    assert tovholder.me.isChecked() and tovholder.person_name.text() == me.name  # her own, filled in
+    assert tovholder.person_role.currentData() == me.role and tovholder.organisation.text() == me.organisation
+    tovholder.other.setChecked(True)
+    assert tovholder.person_name.text() == "" and tovholder.person_name.isEnabled()  # someone else: typed
+    qtbot.keyClicks(tovholder.person_name, "Rasmus")
+    tovholder.me.setChecked(True)
+    tovholder.other.setChecked(True)
+    assert tovholder.person_name.text() == "Rasmus"  # what she typed for someone else is kept
+    tovholder.me.setChecked(True)
     qtbot.keyClicks(tovholder.reason, "Kender familien fra hjemmebesøg")
     tovholder.agreed.setChecked(True)
     with qtbot.waitSignal(tovholder.finished):
@@ -226,6 +237,9 @@ def test_consent_gate_tovholder_and_level_through_the_forms(qtbot, main_window, 
     settle(qtbot)
     assert panel.level_model.rowCount() == 1
     assert "3" in panel.level_text.text()
+    panel.record_level.emit()  # the next time, she starts from the level the family has now
+    level = next(f for f in main_window.actions.open_forms if isinstance(f, ServiceLevelDialog))
+    assert level.levels.checkedId() == 3
 
 
 def test_table_model_passes_the_model_tester(qtmodeltester, demo_workspace):
@@ -297,3 +311,15 @@ def test_opening_another_family_starts_at_the_top(qtbot, main_window, demo_works
     main_window.open_case(second)
     settle(qtbot)
     assert bar.value() == 0
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # the popup, offscreen
+def test_the_diagnosis_list_narrows_as_she_types_any_part_of_a_name(qtbot, main_window, demo_workspace):
+    dialog = main_window.actions.new_case()
+    qtbot.mouseClick(dialog.add_member_button, Qt.MouseButton.LeftButton)
+    member = dialog._member_dialog
+    qtbot.keyClicks(member.diagnosis.lineEdit(), "EKSEM")
+    completer = member.diagnosis.completer()
+    shown = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
+    assert shown == ["Atopisk eksem"]  # the middle of the name, any case
+    assert completer.popup().isVisible()
