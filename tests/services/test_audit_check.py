@@ -239,3 +239,22 @@ def test_a_full_disk_at_the_first_anchor_records_nothing_and_the_next_start_anch
     assert check.ok and check.anchor_state == "none"
     assert workspace.paths.audit_anchor.is_file()
     assert [e.action for e in audit_entries(workspace)] == ["profile.create", "audit.anchor"]
+
+
+def test_while_she_works_the_anchor_follows_the_newest_entry_every_few_minutes(workspace, password, monkeypatch):
+    from app.services import workspace as workspace_module
+
+    key = anchor_key(_data_key(workspace.paths, password))
+    workspace.check_audit_trail()
+    anchored = workspace.paths.audit_anchor.read_bytes()
+    case_id = workspace.cases.create_case(family()).id
+    assert workspace.paths.audit_anchor.read_bytes() == anchored  # not at every commit ...
+
+    monkeypatch.setattr(workspace_module, "ANCHOR_EVERY_S", 0.0)  # ... but once the minutes have passed
+    workspace.cases.overview(case_id)
+
+    newest = audit_entries(workspace)[-1]
+    anchor = read_anchor(workspace.paths.audit_anchor, key)
+    assert newest.action == "case.open"
+    assert (anchor.newest.seq, anchor.newest.hash) == (newest.seq, newest.hash)
+    assert anchor.verified.seq == 2  # verified stays where the check got to
