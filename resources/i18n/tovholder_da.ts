@@ -1339,6 +1339,14 @@
         <translation>Digitalt</translation>
     </message>
     <message>
+        <source>language not given</source>
+        <translation>sprog ikke angivet</translation>
+    </message>
+    <message>
+        <source>Interpreter: {languages}</source>
+        <translation>Tolk: {languages}</translation>
+    </message>
+    <message>
         <source>Follow-up conversation</source>
         <translation>Opfølgende samtale</translation>
     </message>

@@ -127,6 +127,7 @@ class MemberLine:
     relation: str
     age_years: int | None
     diagnoses: frozenset[str] = frozenset()  # diagnosis codes (the offers' diagnosis limits)
+    interpreter_language: str = ""  # the language code, when she needs an interpreter
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ def members_of(case: Case, content: ContentLibrary, today: date) -> tuple[cdto.M
     return tuple(
         cdto.MemberLine(m.id, m.first_name, f"{m.first_name} {m.last_name}".strip(),
                         groups.get(m.relation, "other"), m.relation, age_on(m.birth_date, today),
-                        frozenset(d.code for d in m.diagnoses if d.code))
+                        frozenset(d.code for d in m.diagnoses if d.code),
+                        m.language if m.interpreter_needed else "")
         for m in case.members
     )
 

@@ -22,6 +22,7 @@ from app.ui.common.i18n import fill, format_date, label
 from app.ui.common.labels import (
     attention_text,
     consent_form_text,
+    interpreter_text,
     phase_text,
     role_text,
     status_text,
@@ -383,6 +384,11 @@ class CaseOverviewPanel(QScrollArea):
             self.follow_up_text.setText(self.tr("No next contact planned."))
             self.follow_up_text.setStyleSheet("")
         self.follow_up_button.setVisible(bool(upcoming))
+        # Where she plans the next contact: who needs an interpreter, in which language.
+        members = self.overview.members if self.overview is not None else ()
+        needs = [(m.first_name, m.language) for m in members if m.interpreter_needed]
+        if needs:
+            self.follow_up_text.setText(self.follow_up_text.text() + " · " + interpreter_text(needs, self._content))
 
     def _follow_up_done(self) -> None:
         if self._follow_up_id:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui.common.i18n import language, translate
+from app.ui.common.i18n import fill, label, language, translate
 
 
 def status_text(code: str) -> str:
@@ -67,3 +67,16 @@ def step_label(step: object) -> str:
 def current_step_label(item: object) -> str:
     da, en = getattr(item, "current_step_da", ""), getattr(item, "current_step_en", "")
     return en if language() == "en" and en else da
+
+
+def interpreter_text(needs: list[tuple[str, str]], content) -> str:  # type: ignore[no-untyped-def]
+    """"Interpreter: Arabic (Sara)" for the family members who need one (``(first name, language code)``),
+    or "" when nobody does: said where she plans a contact and holds the conversation."""
+    if not needs:
+        return ""
+    languages = {c.code: label(c.label) for c in content.family.languages} if content is not None else {}
+    by_language: dict[str, list[str]] = {}
+    for name, code in needs:
+        by_language.setdefault(languages.get(code, code) or translate("Labels", "language not given"), []).append(name)
+    return fill(translate("Labels", "Interpreter: {languages}"),
+                languages="; ".join(f"{lang} ({', '.join(names)})" for lang, names in by_language.items()))

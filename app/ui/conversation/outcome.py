@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services.conversation import dto as cdto
 from app.ui.common.i18n import fill, format_date, label, translate
+from app.ui.common.labels import interpreter_text
 from app.ui.common.widgets import DateField, ErrorLabel, banner, clear_layout, primary_button
 from app.ui.conversation.pages import heading
 
@@ -169,6 +170,10 @@ class NextStepsPage(QWidget):
         outer.addWidget(self.step_error)
 
         outer.addWidget(heading(self.tr("Next contact"), "cardTitle"))
+        self.interpreter = QLabel()  # book an interpreter for the next contact too
+        self.interpreter.setObjectName("chip")
+        self.interpreter.hide()
+        outer.addWidget(self.interpreter)
         contact_row = QHBoxLayout()
         self.contact_kind = QComboBox()
         for kind in CONTACT_KINDS:
@@ -194,8 +199,11 @@ class NextStepsPage(QWidget):
         outer.addStretch(1)
         self._loading = False
 
-    def show_view(self, view: cdto.ConversationView) -> None:
+    def show_view(self, view: cdto.ConversationView, content=None) -> None:  # type: ignore[no-untyped-def]
         self._loading = True
+        needs = [(m.first_name, m.interpreter_language) for m in view.members if m.interpreter_language]
+        self.interpreter.setText(interpreter_text(needs, content))
+        self.interpreter.setVisible(bool(needs))
         if self.what_matters.toPlainText() != view.what_matters_most and not self.what_matters.hasFocus():
             self.what_matters.setPlainText(view.what_matters_most)
         self._loading = False

@@ -30,6 +30,7 @@ from app.services.exports import export_file_name
 from app.services.workspace import Workspace
 from app.ui.common.export_dialog import ExportDoneBar, choose_export_file, start_folder
 from app.ui.common.i18n import error_text, fill, format_date, label, language
+from app.ui.common.labels import interpreter_text
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import banner, scrolled
 from app.ui.conversation.notes import NotesKeeper
@@ -79,6 +80,10 @@ class ConversationWindow(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("muted")
         bar_layout.addWidget(self.subtitle)
+        self.interpreter = QLabel()  # who needs an interpreter, in which language: seen all through
+        self.interpreter.setObjectName("chip")
+        self.interpreter.hide()
+        bar_layout.addWidget(self.interpreter)
         bar_layout.addStretch(1)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("muted")
@@ -197,6 +202,9 @@ class ConversationWindow(QWidget):
         self.view = self.notes.over(view)  # what she typed and the disk has not confirmed yet stays
         self.subtitle.setText(" · ".join((format_date(view.held_on, long=True), label(view.guide_title),
                                           self.tr("finished") if view.status == "completed" else "")).strip(" ·"))
+        needs = [(m.first_name, m.interpreter_language) for m in view.members if m.interpreter_language]
+        self.interpreter.setText(interpreter_text(needs, self.workspace.content))
+        self.interpreter.setVisible(bool(needs))
         self.outline.show_view(self.view, self.current_key)
         self.resources_list.show_items(view.resources, view.members)
         self.needs_list.show_items(view.needs, view.members)
@@ -230,7 +238,7 @@ class ConversationWindow(QWidget):
                 self.stack.setCurrentIndex(1)
             elif section.kind == "next_steps":
                 self.next_steps_section.show_section(section, self.view.members, vocabulary, cursor)
-                self.next_steps_page.show_view(self.view)
+                self.next_steps_page.show_view(self.view, self.workspace.content)
                 self.stack.setCurrentIndex(2)
             elif section.kind == "summary":
                 self._show_summary()
@@ -373,7 +381,7 @@ class ConversationWindow(QWidget):
 
     def _show_plan(self, view: cdto.ConversationView, saved: Callable[[], None] | None = None) -> None:
         self._apply(view)
-        self.next_steps_page.show_view(self.view)
+        self.next_steps_page.show_view(self.view, self.workspace.content)
         if saved is not None:
             saved()
 

@@ -323,3 +323,29 @@ def test_the_diagnosis_list_narrows_as_she_types_any_part_of_a_name(qtbot, main_
     shown = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
     assert shown == ["Atopisk eksem"]  # the middle of the name, any case
     assert completer.popup().isVisible()
+
+
+def test_the_interpreter_need_shows_where_she_plans_and_holds_the_conversation(qtbot, main_window, demo_workspace):
+    overview = demo_workspace.cases.create_case(dto.NewCase(
+        family_name="Familien Haddad", template_id="generisk",
+        referral=dto.ReferralInput("gp", date(2026, 11, 10)),
+        members=(dto.MemberInput("mor", "Rania", "Haddad", birth_date=date(1990, 2, 2), language="ar",
+                                 interpreter_needed=True),
+                 dto.MemberInput("barn", "Yara", "Haddad", birth_date=date(2019, 3, 3)))))
+    demo_workspace.course.record_consent(overview.id, dto.ConsentInput(
+        "Rania Haddad", date(2026, 11, 11), "signed", (dto.ScopeInput("participation"),)))
+    conversation = demo_workspace.conversations.start(overview.id)
+    demo_workspace.plans.schedule_follow_up(conversation.id, "home_visit", date(2026, 12, 15))
+    main_window.open_case(overview.id)
+    settle(qtbot)
+    assert "Tolk: Arabisk (Rania)" in main_window.overview.follow_up_text.text()  # where she plans the contact
+
+    main_window.actions.open_conversation(conversation.id)
+    settle(qtbot)
+    [window] = main_window.actions.conversation_windows
+    qtbot.addWidget(window)
+    assert window.interpreter.isVisible() and window.interpreter.text() == "Tolk: Arabisk (Rania)"
+    window.go_to(next(s.key for s in window.view.sections if s.kind == "next_steps"))
+    settle(qtbot)
+    assert window.next_steps_page.interpreter.isVisible()
+    assert window.next_steps_page.interpreter.text() == "Tolk: Arabisk (Rania)"
