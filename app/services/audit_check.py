@@ -36,6 +36,7 @@ BATCH = 2000
 # An entry as stored: seq, hash, then the hashed columns (``stored_entry_hash``).
 ENTRY = f"SELECT seq, hash, {', '.join(HASHED)} FROM audit_log WHERE {{where}} ORDER BY seq LIMIT {{limit}}"
 ACTION_AT, PREV_AT = 2 + HASHED.index("action"), 2 + HASHED.index("prev_hash")
+ACTION_CHARS = 40  # of a broken entry's action in a report (the app's own are shorter; a forged one is cut)
 
 # What the anchor says about the database's chain.
 ANCHOR_OK = "ok"
@@ -69,8 +70,11 @@ class ChainCheck:
         """Plain English lines for IT and the log: seq numbers and action names only."""
         lines = []
         if self.broken_seq is not None:
-            lines.append(f"audit chain broken at entry {self.broken_seq} ({self.broken_action}): its hash or its "
-                         f"link to the entry before does not match; intact up to entry {self.verified.seq}")
+            line = (f"audit chain broken at entry {self.broken_seq} ({self.broken_action}): its hash or its "
+                    f"link to the entry before does not match")
+            if self.verified.seq < self.broken_seq:
+                line += f"; intact up to entry {self.verified.seq}"
+            lines.append(line)
         if self.anchor_state == ANCHOR_TRUNCATED and self.anchor is not None:
             lines.append(f"audit trail truncated: the anchor saw entry {self.anchor.newest.seq}, the database "
                          f"ends at entry {self.newest.seq}")
@@ -126,7 +130,7 @@ def verify_trail(conn: Connection, anchor: Anchor | None, anchor_state: str, ful
                 anchor_state = ANCHOR_REWRITTEN
                 break
             if anchored_break is None and _hash_of(row) != row[1]:  # its content changed, its hash kept
-                anchored_break = (row[0], str(row[ACTION_AT]))
+                anchored_break = (row[0], str(row[ACTION_AT])[:ACTION_CHARS])
     elif anchor_state == ANCHOR_NONE:
         anchored = conn.execute(select(AuditEntry.seq).where(AuditEntry.action == ANCHOR_ACTION).limit(1)).first()
         if anchored is not None:
@@ -144,7 +148,7 @@ def verify_trail(conn: Connection, anchor: Anchor | None, anchor_state: str, ful
             break
         for row in rows:
             if row[PREV_AT] != prev or _hash_of(row) != row[1]:
-                broken_seq, broken_action = row[0], str(row[ACTION_AT])
+                broken_seq, broken_action = row[0], str(row[ACTION_AT])[:ACTION_CHARS]
                 break
             prev = row[1]
             verified = Position(row[0], row[1])

@@ -217,6 +217,7 @@ def test_an_anchored_entry_changed_without_rehashing_is_found_at_start(used, reo
         reopen().check_audit_trail()
 
     assert "audit chain broken at entry 5 (case.update)" in caplog.text
+    assert "intact up to" not in caplog.text  # the entries after it were checked, not the ones before
 
 
 def test_a_full_disk_at_the_first_anchor_records_nothing_and_the_next_start_anchors(workspace, monkeypatch):
