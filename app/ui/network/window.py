@@ -75,9 +75,15 @@ class NetworkMapWindow(QWidget):
         self.tie_action.setCheckable(True)
         self.remove_action = self._action(toolbar, self.tr("Remove"), QKeySequence.StandardKey.Delete, self._remove)
         toolbar.addSeparator()
-        self.undo_action = self.editor.undo_stack.createUndoAction(self, self.tr("Undo"))
+        # Undo and redo keep their short names on the button (the step's name would widen the toolbar
+        # until Export fell off it); what they undo is the tooltip and the screen reader's description.
+        self.undo_action = self._stack_action(self.tr("Undo"), self.editor.undo_stack.undo,
+                                              self.editor.undo_stack.canUndoChanged,
+                                              self.editor.undo_stack.undoTextChanged)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.editor.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = self._stack_action(self.tr("Redo"), self.editor.undo_stack.redo,
+                                              self.editor.undo_stack.canRedoChanged,
+                                              self.editor.undo_stack.redoTextChanged)
         # The platform's redo keys plus Ctrl+Y, each once (a key bound twice fires neither).
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) + [QKeySequence("Ctrl+Y")]
         self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
@@ -241,6 +247,19 @@ class NetworkMapWindow(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         toolbar.addAction(action)
+        return action
+
+    def _stack_action(self, text: str, slot, can_changed, text_changed) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setEnabled(False)
+        action.triggered.connect(slot)
+        can_changed.connect(action.setEnabled)
+
+        def describe(step: str) -> None:
+            action.setToolTip(f"{text}: {step}" if step else text)
+            action.setStatusTip(action.toolTip())
+
+        text_changed.connect(describe)
         return action
 
     def sector_labels(self) -> dict[str, str]:

@@ -601,3 +601,18 @@ def test_measures_count_one_person_each_part_on_its_own_and_the_change_since_a_v
     assert lines["friends"].text() == "Venner og naboer: ingen på kortet"
     assert lines["family"].text().startswith("Familie og slægt: 2 personer (+1) · forbindelser 1 (+1) · tæthed 1,00")
     assert lines["family"].isVisible() and lines["family"].wordWrap()
+
+
+def test_undo_keeps_its_short_name_and_export_stays_on_the_toolbar(qtbot, window):
+    window.resize(1366, 768)
+    add_by_click(qtbot, window, "Inge Margrethe Ørum-Kristiansen", 40, 20)
+    qtbot.waitUntil(window.undo_action.isEnabled)
+    assert window.undo_action.text() == "Fortryd"
+    assert "Inge Margrethe Ørum-Kristiansen" in window.undo_action.toolTip()  # what it would undo
+    toolbar = window.toolbar
+    button = window.export_button
+    assert button.isVisible() and toolbar.rect().contains(button.geometry())  # not pushed off the toolbar
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert not window.editor.data.people and window.redo_action.isEnabled()
+    assert window.redo_action.text() == "Gentag" and "Ørum-Kristiansen" in window.redo_action.toolTip()
