@@ -87,8 +87,9 @@ class CaseListPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Cases"))
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its heading in her language
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)

@@ -349,3 +349,11 @@ def test_the_interpreter_need_shows_where_she_plans_and_holds_the_conversation(q
     settle(qtbot)
     assert window.next_steps_page.interpreter.isVisible()
     assert window.next_steps_page.interpreter.text() == "Tolk: Arabisk (Rania)"
+
+
+def test_every_heading_of_the_case_list_fits_its_column(qtbot, main_window):
+    header = main_window.case_list.table.horizontalHeader()
+    model = main_window.case_list.table.model()
+    for column in range(model.columnCount()):
+        heading = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), heading
