@@ -54,9 +54,9 @@ def megabytes_to_free(folder: Path, database: Path | None = None) -> int:
 class SpaceReserve:
     """The reserve file (see the module docstring)."""
 
-    def __init__(self, path: Path, size: int = RESERVE_BYTES) -> None:
+    def __init__(self, path: Path, size: int | None = None) -> None:
         self.path = path
-        self.size = size
+        self.size = size or RESERVE_BYTES  # read here, so a test suite may make it smaller
         self.released = False  # given up in this session: make it again when there is room
 
     @property
@@ -88,6 +88,8 @@ class SpaceReserve:
             return True
         if free_bytes(self.path.parent) < self.size + RECREATE_FREE_BYTES:
             return False
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)  # left by a process killed while it made the reserve
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

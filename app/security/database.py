@@ -88,7 +88,7 @@ def check_database(path: Path, key: bytes | None, full: bool | None = None, thor
         size = path.stat().st_size
     except FileNotFoundError:
         raise DatabaseOpenError() from None
-    if size == 0 or size % 512:
+    if size < 512:
         log.error("database check: the file is empty or cut short (%d bytes)", size)
         raise DatabaseDamagedError()
     if full is None:
@@ -139,8 +139,10 @@ def _check(cur: sqlcipher3.Cursor, full: bool, encrypted: bool, size: int | None
         return ["no tables"]
     page_size = int(cur.execute("PRAGMA page_size").fetchone()[0])
     page_count = int(cur.execute("PRAGMA page_count").fetchone()[0])
-    if size is not None and page_size * page_count != size:
-        return [f"size {size} is not {page_count} pages of {page_size}"]
+    # Shorter than its header says: cut short. (Longer is harmless: a crash between a checkpoint and the
+    # truncation after it leaves pages SQLite no longer uses.)
+    if size is not None and size < page_size * page_count:
+        return [f"size {size} is less than {page_count} pages of {page_size}"]
     if full:
         if encrypted:
             # The HMAC of every page: any changed byte anywhere in the file shows.

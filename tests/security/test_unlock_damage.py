@@ -16,6 +16,7 @@ from app.core.settings import Policy, Settings
 from app.security import database
 from app.security.database import check_database
 from app.security.keyfile import KeyFile
+from app.services.cases.dto import CaseFilter
 from app.services.workspace import unlock
 from tests.helpers.families import family
 
@@ -199,3 +200,24 @@ def test_damage_found_after_unlock_is_told_calmly(locked, reopen, monkeypatch, p
 
     assert "tovholder restore" in caught.value.english()
     assert not list(locked.backup_dir.glob("backup-*.db"))  # a damaged database is not copied over backups
+
+
+def test_a_file_longer_than_its_header_says_still_opens(locked, reopen, password):
+    """A crash between a checkpoint and the truncation after it leaves pages past the end that SQLite no
+    longer uses: not damage."""
+    key = KeyFile.load(locked.key_file).unwrap_with_password(password)
+    conn = database.connect_raw(locked.database, key)
+    conn.execute("CREATE TABLE filler (x)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [(bytes(1000),)] * 500)
+    conn.close()
+    longer = locked.database.read_bytes()
+    conn = database.connect_raw(locked.database, key)
+    conn.execute("DROP TABLE filler")
+    conn.execute("VACUUM")  # the file shrinks
+    conn.close()
+    shorter = locked.database.read_bytes()
+    assert len(shorter) < len(longer) and shorter[:16] == longer[:16]  # the same salt
+    locked.database.write_bytes(shorter + longer[len(shorter):])  # the old tail, as the crash left it
+
+    ws = reopen()
+    assert ws.cases.search(CaseFilter()).total == 2
