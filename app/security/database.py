@@ -65,6 +65,16 @@ def connect_raw(path: Path, key: bytes | None, mode: str = "rw") -> sqlcipher3.C
     return conn
 
 
+def reading_mode(path: Path) -> str:
+    """How to open ``path`` only to read it, leaving the file and its -wal/-shm as they were.
+
+    With a write-ahead log beside it (left by a crash), a read-write connection would copy the log into
+    the file when it closes; a read-only one never writes. Without one, the read-write connection removes
+    the -wal and -shm it makes when it closes (a read-only one would leave them behind)."""
+    wal = path.with_name(path.name + "-wal")
+    return "ro" if wal.exists() and wal.stat().st_size > 0 else "rw"
+
+
 @dataclass(frozen=True)
 class CheckResult:
     """What ``check_database`` found: ``full`` is False when only the cheap check ran (a large file)."""
@@ -93,11 +103,7 @@ def check_database(path: Path, key: bytes | None, full: bool | None = None, thor
         raise DatabaseDamagedError()
     if full is None:
         full = size <= FULL_CHECK_MAX_BYTES
-    wal = path.with_name(path.name + "-wal")
-    # With a write-ahead log left by a crash, a read-write connection would copy it into the file when
-    # it closes; a read-only one never writes. Without one, the read-write connection removes the -wal
-    # and -shm it makes when it closes (a read-only one would leave them behind).
-    mode = "ro" if wal.exists() and wal.stat().st_size > 0 else "rw"
+    mode = reading_mode(path)
     try:
         conn = connect_raw(path, key, mode)
     except sqlcipher3.Error as exc:

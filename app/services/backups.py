@@ -36,7 +36,7 @@ from app.core.errors import (
     StorageError,
 )
 from app.core.paths import AppPaths
-from app.security.database import check_database, connect_raw
+from app.security.database import check_database, connect_raw, reading_mode
 from app.services.store import Store
 
 log = logging.getLogger(__name__)
@@ -155,8 +155,9 @@ def _copy_into(conn, backup_dir: Path, now: datetime | None) -> Path:  # type: i
         pass
     stamp = (now or datetime.now(UTC)).strftime(STAMP)
     target = backup_dir / f"{PREFIX}{stamp}{SUFFIX}"
+    for stale in backup_dir.glob(f".{PREFIX}*.part"):
+        stale.unlink(missing_ok=True)  # left by a backup the app was killed in the middle of
     tmp = backup_dir / f".{target.name}.{os.getpid()}.part"
-    tmp.unlink(missing_ok=True)
     try:
         conn.execute("VACUUM INTO ?", (str(tmp),))
         _fsync(tmp)
@@ -226,7 +227,7 @@ def check_backup(path: Path, data_key: bytes, profile_id: str) -> None:
         check_database(path, data_key, full=True, thorough=True)
     except KnownError as exc:
         raise BackupError() from exc
-    conn = connect_raw(path, data_key)
+    conn = connect_raw(path, data_key, reading_mode(path))
     try:
         conn.execute("PRAGMA query_only = 1")
         found = conn.execute("SELECT id FROM profiles WHERE id = ?", (profile_id,)).fetchone()
@@ -247,19 +248,36 @@ def restore_backup(paths: AppPaths, data_key: bytes, profile_id: str, source: Pa
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     incoming = database.with_name(f".{database.name}.restore.part")
     incoming.unlink(missing_ok=True)
+    incoming_wal = incoming.with_name(incoming.name + "-wal")
+    incoming_wal.unlink(missing_ok=True)
     try:
         shutil.copyfile(source, incoming)
         os.chmod(incoming, 0o600)
+        source_wal = source.with_name(source.name + "-wal")
+        if source_wal.is_file() and source_wal.stat().st_size > 0:
+            # A copy made before a migration may have its log beside it: fold it into the copy.
+            shutil.copyfile(source_wal, incoming_wal)
+            conn = connect_raw(incoming, data_key)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
         _fsync(incoming)
         check_database(incoming, data_key, full=True, thorough=True)  # the copy is whole too
     except OSError as exc:
         incoming.unlink(missing_ok=True)
+        incoming_wal.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
             raise DiskFullError() from exc
         raise StorageError() from exc
     except DatabaseDamagedError:
         incoming.unlink(missing_ok=True)
+        incoming_wal.unlink(missing_ok=True)
         raise
+    except Exception as exc:  # the log beside the copy does not fold in: not a usable backup
+        incoming.unlink(missing_ok=True)
+        incoming_wal.unlink(missing_ok=True)
+        raise BackupError() from exc
     aside = None
     if database.exists():
         aside = database.with_name(f"{database.name}.damaged-{stamp}")

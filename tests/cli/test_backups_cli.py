@@ -143,3 +143,23 @@ def test_backup_and_restore_are_refused_while_the_app_runs(capsys, monkeypatch, 
     code, _, err = run(capsys, monkeypatch, "backup", "--basedir", base, "--password-stdin")
     assert code == 2 and "running" in err
     assert not profile.backup_dir.exists() or not list(profile.backup_dir.glob("backup-*.db"))
+
+
+def test_a_copy_made_before_a_migration_with_its_log_beside_it_is_restored_whole(capsys, monkeypatch, workspace,
+                                                                               content):
+    from app.services.store import backup_database
+
+    workspace.cases.create_case(family("Skovbjerg"))
+    workspace.cases.create_case(family("Ågård"))
+    paths = workspace.paths
+    copy = backup_database(paths.database, paths.backup_dir)  # the file and its -wal, as before a migration
+    assert copy.with_name(copy.name + "-wal").stat().st_size > 0
+    workspace.lock()
+    damage(paths.database)
+
+    code, out, err = run(capsys, monkeypatch, "restore", "--basedir", str(paths.data_dir.parent), "--from", str(copy),
+                         "--password-stdin")
+
+    assert code == 0, err
+    assert names(paths, content) == ["Familien Skovbjerg", "Familien Ågård"]
+    assert copy.with_name(copy.name + "-wal").exists()  # the backup itself is left as it was
