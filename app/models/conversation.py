@@ -53,6 +53,10 @@ class Conversation(SyncedRecord, Base):
     summary_text: Mapped[str] = mapped_column(Text, default="")
     family_agrees: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     agreement_note: Mapped[str] = mapped_column(Text, default="")
+    # The digest of the summary as it was read back when the family answered: a later change to what
+    # the summary says (a step added, a word edited) makes the answer stale until it is read back again.
+    # "" for answers given before the digest was kept.
+    agreed_digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     sections: Mapped[list[ConversationSection]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="ConversationSection.created_at"

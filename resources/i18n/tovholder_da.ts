@@ -3050,6 +3050,10 @@ og familien</translation>
         <translation>Familien er ikke helt enig: ret teksten, og læs den op igen.</translation>
     </message>
     <message>
+        <source>The summary has changed since it was read back: read it back again before the family&apos;s answer counts.</source>
+        <translation>Opsummeringen er ændret, siden den blev læst op: læs den op igen, før familiens svar gælder.</translation>
+    </message>
+    <message>
         <source>Not read back yet.</source>
         <translation>Ikke læst op endnu.</translation>
     </message>

@@ -157,6 +157,7 @@ class ConversationView:
     agreed_steps: tuple[AgreedStepView, ...]
     follow_ups: tuple[FollowUpView, ...]
     referrals: tuple[OfferReferralView, ...]
+    answer_stale: bool = False  # the family answered, and the summary has changed since
 
     def section(self, key: str) -> SectionView | None:
         return next((s for s in self.sections if s.key == key), None)

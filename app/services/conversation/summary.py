@@ -16,6 +16,7 @@ from app.services.cases.service import load_case
 from app.services.context import ServiceContext
 from app.services.conversation import dto as cdto
 from app.services.conversation.service import ConversationService, get_conversation
+from app.services.conversation.views import summary_digest
 from app.services.exports import ExportFile
 
 
@@ -88,10 +89,12 @@ class SummaryService:
 
     def set_agreement(self, conversation_id: str, agrees: bool | None, note: str = "") -> cdto.ConversationView:
         """Whether the family recognises and agrees with the summary, read back with them."""
+        read_back = summary_digest(self.conversations.view(conversation_id))
         with self.ctx.store.unit_of_work() as session:
             conversation = get_conversation(session, conversation_id)
             conversation.family_agrees = agrees
             conversation.agreement_note = note.strip()
+            conversation.agreed_digest = read_back if agrees is not None else ""
             append_audit(session, "conversation.agreement", case_id=conversation.case_id, entity="conversations",
                          record_id=conversation.id, detail={"agrees": agrees})
         return self.conversations.view(conversation_id)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from datetime import date
 
 from app.content.guide import ConversationGuide, fill_name, prompts_for
@@ -66,7 +69,7 @@ def build_view(conversation: Conversation, case: Case, guide: ConversationGuide,
                today: date) -> cdto.ConversationView:
     members = members_of(case, content, today)
     saved = {s.section_key: (s.notes, s.status, s.status_reason) for s in conversation.sections}
-    return cdto.ConversationView(
+    view = cdto.ConversationView(
         id=conversation.id,
         case_id=case.id,
         family_name=case.family_name,
@@ -103,6 +106,27 @@ def build_view(conversation: Conversation, case: Case, guide: ConversationGuide,
             for r in referrals
         ),
     )
+    if conversation.agreed_digest and conversation.agreed_digest != summary_digest(view):
+        # Changed since the family answered: not agreed (nor disagreed) until it is read back again.
+        view = dataclasses.replace(view, family_agrees=None, answer_stale=True)
+    return view
+
+
+def summary_digest(view: cdto.ConversationView) -> str:
+    """A digest of what the family's summary says (the read-back and their PDF): who was present, what
+    matters most, what goes well, what they want help with, the open agreed steps and the next contact."""
+    present = sorted(s.member_id for s in view.sections if s.kind == "member" and s.status == "addressed")
+    upcoming = sorted((f.due_on.isoformat(), f.kind, f.note) for f in view.follow_ups if f.done_on is None)
+    body = {
+        "present": present,
+        "what_matters_most": view.what_matters_most.strip(),
+        "resources": [i.text for i in view.resources],
+        "needs": [i.text for i in view.needs],
+        "steps": [(s.what, s.who_kind, s.who_name, s.due_on.isoformat() if s.due_on else "")
+                  for s in view.agreed_steps if s.done_on is None],
+        "next_contact": upcoming[:1],
+    }
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def follow_up_view(follow_up: FollowUp, today: date) -> cdto.FollowUpView:

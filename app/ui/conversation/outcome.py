@@ -392,6 +392,9 @@ class SummaryPage(QWidget):
         elif view.family_agrees is False:
             self.agreement_state.setText(self.tr("The family does not fully agree: change the text and read it "
                                                  "back again."))
+        elif view.answer_stale:
+            self.agreement_state.setText(self.tr("The summary has changed since it was read back: read it back "
+                                                 "again before the family's answer counts."))
         else:
             self.agreement_state.setText(self.tr("Not read back yet."))
         done = view.status == "completed"

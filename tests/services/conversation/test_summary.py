@@ -121,3 +121,42 @@ def test_no_export_after_the_consent_is_withdrawn(summarised):
 
     assert audit_entries(workspace, "conversation.export") == []
     assert workspace.summaries.family_summary(view.id).present == ("Mette", "Lærke")  # still readable
+
+
+@pytest.mark.parametrize("change", ["step added", "step edited", "need edited", "what matters edited",
+                                    "next contact moved", "someone else present"])
+def test_a_changed_summary_is_no_longer_agreed_until_it_is_read_back_again(summarised, change):
+    workspace, _, view = summarised
+    c, plans = workspace.conversations, workspace.plans
+    workspace.summaries.set_agreement(view.id, True)
+    assert AGREES_DA in text_in_pdf(workspace.summaries.export_pdf(view.id))
+
+    now = c.view(view.id)
+    step = now.agreed_steps[0]
+    if change == "step added":
+        plans.add_step(view.id, "Ringe til tandlægen", "family")
+    elif change == "step edited":
+        plans.update_step(view.id, step.id, "Vi laver en aftenplan", step.who_kind, step.who_name, step.due_on, None)
+    elif change == "need edited":
+        need = now.needs[0]
+        c.update_item(view.id, need.id, "Mere ro om aftenen", need.member_ids, need.problem_areas)
+    elif change == "what matters edited":
+        c.save_what_matters(view.id, "At hele familien sover")
+    elif change == "next contact moved":
+        plans.schedule_follow_up(view.id, "home_visit", date(2026, 12, 1))
+    else:
+        c.set_member_status(view.id, _key(view, "Jonas"), "addressed")
+
+    assert c.view(view.id).family_agrees is None  # the answer was to another text
+    assert c.view(view.id).answer_stale
+    assert workspace.summaries.family_summary(view.id).family_agrees is None
+    assert AGREES_DA not in text_in_pdf(workspace.summaries.export_pdf(view.id))
+    again = workspace.summaries.set_agreement(view.id, True)  # read back again
+    assert again.family_agrees is True and not again.answer_stale
+
+
+def test_a_step_marked_done_or_a_note_elsewhere_does_not_undo_the_agreement(summarised):
+    workspace, _, view = summarised
+    workspace.summaries.set_agreement(view.id, True)
+    workspace.conversations.save_notes(view.id, _key(view, "Mette"), "Noter kun til mig")
+    assert workspace.conversations.view(view.id).family_agrees is True

@@ -398,3 +398,27 @@ def test_typing_never_waits_and_only_the_newest_text_is_written(qtbot, main_wind
     assert written == ["Sover dårligt"]  # the twelve older texts waited and were replaced, never written
     assert ws.conversations.view(cid).section(key).notes == "Sover dårligt"
     qtbot.waitUntil(lambda: saved_shown(window))
+
+
+def test_a_step_added_after_the_family_agreed_asks_for_a_new_read_back(qtbot, main_window, demo_workspace):
+    window = start(qtbot, main_window, holm_family(demo_workspace))
+    go(qtbot, window, section_key(window, "next_steps"))
+    page = window.next_steps_page
+    qtbot.keyClicks(page.what, "Vi finder en søskendegruppe")
+    qtbot.mouseClick(page.add_step_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    go(qtbot, window, section_key(window, "summary"))
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    qtbot.mouseClick(window.read_back_page.agree, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    go(qtbot, window, section_key(window, "summary"))
+    assert window.summary_page.agreement_state.text() == "Familien er enig i opsummeringen."
+
+    go(qtbot, window, section_key(window, "next_steps"))
+    qtbot.keyClicks(page.what, "Ringe til tandlægen")
+    qtbot.mouseClick(page.add_step_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    go(qtbot, window, section_key(window, "summary"))
+    assert window.view.family_agrees is None
+    assert window.summary_page.agreement_state.text().startswith("Opsummeringen er ændret, siden den blev læst op")
