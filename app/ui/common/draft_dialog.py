@@ -7,7 +7,8 @@ A subclass sets ``kind``, builds its fields, calls ``watch(...)`` on them, and i
 ``runner().db(lambda: ..., **self.saving())``: the dialog stays open with everything she typed while it
 runs (the Save button waits); a ``ValidationError`` is shown inline next to its field, any other
 ``KnownError`` at the top and the draft is kept; success discards the draft and closes the dialog.
-Drafts are written on the lane too, the newest text of one form replacing a write still waiting.
+Drafts are written on the lane too, the newest text of one form replacing a write still waiting; a draft
+the disk refuses (it is full) is held in memory until the disk takes it (``kept_drafts.py``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ several saves wait only the newest text is written. The keeper remembers what sh
 has it: that text stays on screen (also after another part of the window is refreshed from the disk),
 a refused save is tried again with the next change, and at close what is still not saved is written
 once more or, if the disk still refuses, kept as an encrypted draft that the window puts back the next
-time the conversation is opened.
+time the conversation is opened. If the disk refuses even the draft (it is full), the draft is held in
+memory (``app/ui/common/kept_drafts.py``) until the disk takes it, and reopening the conversation in the
+meantime puts the notes back from there.
 """
 
 from __future__ import annotations
