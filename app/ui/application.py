@@ -31,6 +31,7 @@ from app.services.cases.dto import NewProfile
 from app.ui.common.i18n import error_text, fill, install_translators, translate
 from app.ui.common.idle import IdleWatcher
 from app.ui.common.kept_drafts import kept_drafts
+from app.ui.common.keyboard import follow_focus
 from app.ui.common.tasks import runner
 from app.ui.profile.unlock_window import UnlockWindow
 
@@ -340,6 +341,7 @@ def create_qapplication(argv: list[str] | None = None) -> QApplication:
     style_dir = resources_dir() / "style"
     sheet = (style_dir / "tovholder.qss").read_text(encoding="utf-8")
     app.setStyleSheet(sheet.replace("@STYLE_DIR@", style_dir.as_posix()))
+    follow_focus(app)  # the focused control is always in view
     return app  # type: ignore[return-value]
 
 

@@ -27,6 +27,7 @@ from app.ui.common.widgets import DateField, ErrorLabel, form_row
 
 def _text_box(height: int = 70) -> QPlainTextEdit:
     box = QPlainTextEdit()
+    box.setTabChangesFocus(True)  # Tab goes on to the next field instead of typing a tab
     box.setMaximumHeight(height)
     return box
 

@@ -143,6 +143,7 @@ class MemberDialog(DraftDialog):
         when_row.addStretch(1)
         form.addRow("", when_row)
         self.diagnoses = QListWidget()
+        self.diagnoses.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move inside
         self.diagnoses.setMaximumHeight(90)
         self.diagnoses.setAccessibleName(self.tr("Diagnoses"))
         remove_diag = QPushButton(self.tr("Remove the chosen diagnosis"))

@@ -80,6 +80,7 @@ class NewCaseDialog(DraftDialog):
             self.channel.addItem(label(choice.label), choice.code)
         self.channel_error = form_row(form, self.tr("How it came"), self.channel)
         self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the next field
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("Why the family was referred, in a few words"))
         self.reason.setMaximumHeight(80)
@@ -112,6 +113,7 @@ class NewCaseDialog(DraftDialog):
             Column(self.tr("Diagnoses"), lambda m: ", ".join(d.label for d in m.diagnoses)),
         ], self)
         self.members_view = QTableView()
+        self.members_view.setTabKeyNavigation(False)
         self.members_view.setModel(self.members_model)
         self.members_view.setAccessibleName(self.tr("Family members"))
         self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

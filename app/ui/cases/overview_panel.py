@@ -50,6 +50,7 @@ def compact_table(model: DtoTableModel, rows_visible: int = 6) -> QTableView:
     last column takes the rest of the width, and a wider table scrolls sideways.
     """
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside
     view.setModel(model)
 
     def fit() -> None:

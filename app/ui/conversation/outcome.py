@@ -134,6 +134,7 @@ class NextStepsPage(QWidget):
         outer.addWidget(heading(self.tr("What happens next")))
         outer.addWidget(heading(self.tr("What matters most to the family (in their words)"), "cardTitle"))
         self.what_matters = QPlainTextEdit()
+        self.what_matters.setTabChangesFocus(True)
         self.what_matters.setAccessibleName(self.tr("What matters most to the family"))
         self.what_matters.setMaximumHeight(110)
         self.what_matters.textChanged.connect(self._what_matters_edited)
@@ -363,6 +364,7 @@ class SummaryPage(QWidget):
         self.item_fields = {}
         self.editor_layout.addWidget(heading(self.tr("What matters most to the family"), "cardTitle"))
         self.what_matters = QPlainTextEdit(view.what_matters_most)
+        self.what_matters.setTabChangesFocus(True)
         self.what_matters.setAccessibleName(self.tr("What matters most to the family"))
         self.what_matters.setMaximumHeight(100)
         self.what_matters.textChanged.connect(self._what_matters_changed)

@@ -23,6 +23,7 @@ class ConversationOutline(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 4, 10)
         self.list = QListWidget()
+        self.list.setTabKeyNavigation(False)
         self.list.setObjectName("outline")
         self.list.setAccessibleName(self.tr("Outline"))
         self.list.setMinimumWidth(250)

@@ -98,6 +98,7 @@ class SectionPage(QWidget):
         notes_label.setObjectName("cardTitle")
         outer.addWidget(notes_label)
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab goes on; her notes never get a tab character
         self.notes.setObjectName("convNotes")
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr("Write as you listen; it is saved as you type."))

@@ -146,6 +146,7 @@ class PersonForm(QWidget):
         for box in (self.wants_involved, self.invite, self.consent):
             form.addRow(box)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(60)
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Note"), self.note)

@@ -63,6 +63,7 @@ class EditableRows(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(headers))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside
         self.table.setAccessibleName(accessible_name)
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -178,6 +179,7 @@ class PartnerDialog(DraftDialog):
         self.outer.addWidget(self.information_error)
         self.field("information", self.information, self.information_error)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setMaximumHeight(60)
         self.note.setTabChangesFocus(True)
@@ -277,6 +279,7 @@ class PartnerDirectory(QDialog):
         self.due_only.toggled.connect(self.refresh)
         outer.addWidget(self.due_only)
         self.list = QListWidget()
+        self.list.setTabKeyNavigation(False)
         self.list.setAccessibleName(self.tr("Partners"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)

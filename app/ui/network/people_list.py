@@ -205,6 +205,7 @@ class TiesPanel(QWidget):
         title = QLabel(self.tr("Ties between people"))
         outer.addWidget(title)
         self.list = QListWidget()
+        self.list.setTabKeyNavigation(False)
         self.list.setAccessibleName(self.tr("Ties between people"))
         self.list.installEventFilter(self)
         title.setBuddy(self.list)
@@ -297,6 +298,7 @@ class PeopleList(QWidget):
         super().__init__(parent)
         self.model = PeopleModel(editor, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows and F2 work inside
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("People on the map"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
