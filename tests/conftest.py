@@ -25,6 +25,16 @@ TODAY = date(2026, 11, 22)
 PASSWORD = "kaffe cykel regnvejr 7"
 
 
+@pytest.fixture(autouse=True)
+def small_space_reserve(request, monkeypatch) -> None:
+    """Every profile keeps a space reserve for a full disk (app/core/diskspace.py); 8 MB each would fill
+    the disk with the hundreds of profiles a test run makes, so tests get a small one unless marked."""
+    if request.node.get_closest_marker("real_space_reserve") is None:
+        from app.core import diskspace
+
+        monkeypatch.setattr(diskspace, "RESERVE_BYTES", 256 * 1024)
+
+
 @pytest.fixture(scope="session")
 def content() -> ContentLibrary:
     return ContentLibrary.load(content_dir())

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from app.models.schema import head_revision
 from app.security.database import open_engine
 from app.security.keyfile import KeyFile
 from tests.conftest import PASSWORD
@@ -62,7 +63,7 @@ def test_an_intact_profile_is_all_fine_and_nothing_is_written(capsys, monkeypatc
 
     assert code == 0
     assert "cipher_integrity_check: ok" in out and "integrity_check: ok" in out
-    assert "schema: revision 0007, the newest this app knows: ok" in out
+    assert f"schema: revision {head_revision()}, the newest this app knows: ok" in out
     assert "audit trail: 5 entries, every link and hash checked: ok" in out
     assert "audit anchor: entry 2 verified at the last start, entry 5 the newest it saw" in out
     assert out.rstrip().endswith("result: all fine")
@@ -107,7 +108,7 @@ def test_a_schema_behind_the_app_is_a_problem(capsys, monkeypatch, profile):
     code, out, _ = verify(capsys, monkeypatch, profile.data_dir.parent)
 
     assert code == 1
-    assert "PROBLEM: schema: revision 0006, behind this app's 0007" in out
+    assert f"PROBLEM: schema: revision 0006, behind this app's {head_revision()}" in out
 
 
 def test_a_damaged_page_is_a_problem(capsys, monkeypatch, profile):

@@ -53,6 +53,7 @@ def full_until_reserve_goes(monkeypatch, paths):
 # ---- injected: always runs
 
 
+@pytest.mark.real_space_reserve
 def test_a_new_profile_has_its_space_reserve(workspace, paths):
     assert paths.space_reserve.stat().st_size == RESERVE_BYTES
     assert oct(paths.space_reserve.stat().st_mode & 0o777) == "0o600"
@@ -211,6 +212,7 @@ def fill(folder: Path) -> Path:
     return filler
 
 
+@pytest.mark.real_space_reserve
 def test_a_real_full_disk_she_unlocks_reads_and_is_told_how_much_to_free(small_disk, content, monkeypatch, capfd):
     monkeypatch.setattr(diskspace, "RECREATE_FREE_BYTES", 2 * MB)  # the small disk: room enough beside it
     paths = AppPaths.for_basedir(small_disk / "profile")
