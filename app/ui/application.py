@@ -201,17 +201,15 @@ class AppController(QObject):
         self.main = main
         self._replace_window(main)
         main.restore_state()
-        # The audit trail checked from where the last start got to; a broken one is told in the banner.
-        runner().db(workspace.check_audit_trail, owner=main)
+        # Standing notices in the main window (they stay while she opens cases): a refused content file,
+        # a broken audit trail (checked from where the last start got to), damage found by the full
+        # check of a database too large to check at unlock, or a backup that could not be made.
         if workspace.content.rejected:
-            # After the restored case (opening a case clears the banner), in the lane's order, below
-            # what the banner may already say.
-            text = content_refused_text(workspace.content.rejected)
-            runner().db(lambda: None, owner=main,
-                        done=lambda _: main.show_problem("\n".join(t for t in (main.banner.text(), text) if t)))
-        # Behind her first reads on the lane: the full integrity check of a database too large to check
-        # at unlock, and the daily encrypted backup. A problem shows in the main window's banner.
-        runner().db(lambda: workspace.after_unlock(), owner=main)
+            main.show_notice("content", content_refused_text(workspace.content.rejected))
+        runner().db(workspace.check_audit_trail, owner=main,
+                    failed=lambda exc: main.show_notice("audit", error_text(exc)))
+        runner().db(lambda: workspace.after_unlock(), owner=main,
+                    failed=lambda exc: main.show_notice("records", error_text(exc)))
         self.idle.set_minutes(self.idle_minutes())
         self.unlocked.emit()
 

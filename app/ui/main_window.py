@@ -1,5 +1,7 @@
-"""The main window: the case list on the left, the chosen case on the right, a quiet toolbar; a calm
-banner for what the task runner could not do and nobody else showed, and a progress line for long work."""
+"""The main window: the case list on the left, the chosen case on the right, a quiet toolbar; standing
+notices that stay until resolved (a refused content file, a broken audit trail, damage found in the
+records), a calm banner for what the task runner could not do and nobody else showed, and a progress
+line for long work."""
 
 from __future__ import annotations
 
@@ -91,6 +93,13 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
+        # Standing notices (a refused content file, a broken audit trail, damage found in the records):
+        # each stays until it is resolved or the profile is locked; opening a case does not clear them.
+        self.notices: dict[str, QLabel] = {}
+        self.notices_layout = QVBoxLayout()
+        self.notices_layout.setContentsMargins(0, 0, 0, 0)
+        self.notices_layout.setSpacing(0)
+        central_layout.addLayout(self.notices_layout)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -139,6 +148,24 @@ class MainWindow(QMainWindow):
         """A known failure nobody else showed (disk full, no consent, …), calmly above the lists."""
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+
+    def show_notice(self, key: str, text: str) -> None:
+        """A standing notice under ``key`` (replaced by the next one with that key; ``""`` removes it).
+        Unlike ``show_problem``, it stays while she opens cases: IT may need to be told."""
+        notice = self.notices.get(key)
+        if not text:
+            if notice is not None:
+                self.notices.pop(key).deleteLater()
+            return
+        if notice is None:
+            notice = QLabel()
+            notice.setObjectName("banner")
+            notice.setWordWrap(True)
+            notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            notice.setAccessibleName(self.tr("Notice"))
+            self.notices[key] = notice
+            self.notices_layout.addWidget(notice)
+        notice.setText(text)
 
     def _known_error(self, owner: object, exc: KnownError) -> None:
         self.show_problem(error_text(exc))

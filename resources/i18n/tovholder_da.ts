@@ -1417,6 +1417,10 @@
         <source>Message</source>
         <translation>Besked</translation>
     </message>
+    <message>
+        <source>Notice</source>
+        <translation>Besked</translation>
+    </message>
 </context>
 <context>
     <name>MapComparison</name>

@@ -33,8 +33,8 @@ def test_she_unlocks_with_the_shipped_content_and_the_banner_names_the_refused_f
     main = controller.window
     assert isinstance(main, MainWindow)
     assert controller.bug_box is None  # no «Noget gik galt.»
-    assert main.banner.isVisible()
-    text = main.banner.text()
+    assert main.notices["content"].isVisible()
+    text = main.notices["content"].text()
     assert hostile.file in text
     assert error_text(controller.workspace.content.rejected[0]) in text
     assert f" {hostile.line}:" in text

@@ -50,9 +50,9 @@ def test_damage_found_after_unlocking_a_large_database_is_told_in_the_banner(qtb
     unlock_with(qtbot, controller, PASSWORD, controller.unlocked)
     settle(qtbot)
 
-    banner = controller.main.banner
-    assert banner.isVisible()
-    assert error_text(DatabaseDamagedError(DatabaseDamagedError.FOUND_AFTER_UNLOCK)) in banner.text()
+    notice = controller.main.notices["records"]
+    assert notice.isVisible()
+    assert error_text(DatabaseDamagedError(DatabaseDamagedError.FOUND_AFTER_UNLOCK)) in notice.text()
     assert not list(paths.backup_dir.glob("backup-*.db"))  # never copied over the good backups
 
 
@@ -62,7 +62,7 @@ def test_a_daily_backup_behind_the_main_window_and_one_at_lock_when_hours_old(qt
     unlock_with(qtbot, controller, PASSWORD, controller.unlocked)
     settle(qtbot)
     [daily] = paths.backup_dir.glob("backup-*.db")
-    assert controller.main.banner.isHidden()
+    assert controller.main.banner.isHidden() and not controller.main.notices
 
     old = datetime.now(UTC) - backups.AT_LOCK - timedelta(minutes=5)
     daily.rename(daily.with_name(f"backup-{old.strftime(backups.STAMP)}.db"))  # made hours ago
