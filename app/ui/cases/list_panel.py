@@ -114,6 +114,8 @@ class CaseListPanel(QWidget):
         self._searching = False
         self._open_first_pending = False
         self._revealed = False  # the search was cleared to show a family just created
+        self._shown: tuple[str, int] = ("", 0)  # the search text whose result is on screen, and its count
+        self._query_asked = ""
         self.refresh()
 
     def _columns(self) -> list[Column[CaseListItem]]:
@@ -170,6 +172,7 @@ class CaseListPanel(QWidget):
         self._search_timer.stop()
         self._generation += 1
         generation, flt, workspace = self._generation, self.current_filter(), self.workspace
+        self._query_asked = flt.query  # the newest search's text (its result is the one shown)
         self._searching = True
         runner().db(lambda: workspace.cases.search(flt), owner=self,
                     done=lambda result: self._show_result(result, generation, select, reveal),
@@ -190,6 +193,7 @@ class CaseListPanel(QWidget):
             return
         self._searching = False
         items = result.items
+        self._shown = (self._query_asked.strip(), result.total)
         selected = select or self.selected_case_id()
         self.model.set_rows(items)
         shown = len(items)
@@ -253,5 +257,7 @@ class CaseListPanel(QWidget):
         query = self.search.text().strip()
         if query and query != self._audited_query:
             workspace = self.workspace
-            runner().db(lambda: workspace.cases.record_search(query), owner=self, key="case-search-audit")
+            # How many families the list showed for this text (the audit keeps the count, never the text).
+            results = self._shown[1] if self._shown[0] == query else None
+            runner().db(lambda: workspace.cases.record_search(query, results), owner=self, key="case-search-audit")
             self._audited_query = query

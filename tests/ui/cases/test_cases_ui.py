@@ -357,3 +357,16 @@ def test_every_heading_of_the_case_list_fits_its_column(qtbot, main_window):
     for column in range(model.columnCount()):
         heading = model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) >= header.sectionSizeHint(column), heading
+
+
+def test_a_settled_search_is_audited_with_its_count_never_its_text(qtbot, main_window, demo_workspace):
+    from tests.helpers.db import audit_entries
+
+    qtbot.keyClicks(main_window.case_list.search, "Skovbjerg")
+    qtbot.waitUntil(lambda: any(e.action == "case.search" for e in audit_entries(demo_workspace, "case.search")),
+                    timeout=5000)
+    settle(qtbot)
+    [entry] = audit_entries(demo_workspace, "case.search")
+    shown = main_window.case_list.model.rowCount()
+    assert entry.detail.get("results") == shown and shown > 0
+    assert "Skovbjerg" not in str(entry.detail)
