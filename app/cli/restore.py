@@ -54,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
         if not source.is_file():
             print(f"tovholder restore: {source} is not a file", file=sys.stderr)
             return 1
+    elif getattr(args, "password_stdin", False) or not sys.stdin.isatty():
+        # No one to ask (a script, or the password came through a pipe): never guess which backup.
+        print("tovholder restore: say which backup with --from FILE (see --list); nothing was changed",
+              file=sys.stderr)
+        return 1
     else:
         answer = input("Restore which backup? Number [1]: ").strip() or "1"
         if not answer.isdigit() or not 1 <= int(answer) <= len(backups):

@@ -106,7 +106,8 @@ def verify_profile(paths: AppPaths, password: str) -> ProfileReport:
 
 def _pragma(conn: Connection, report: ProfileReport, pragma: str, fine: list[str]) -> None:
     try:
-        found = [str(row[0]) for row in conn.exec_driver_sql(f"PRAGMA {pragma}").all()]
+        found = [line for row in conn.exec_driver_sql(f"PRAGMA {pragma}").all()
+                 for line in str(row[0]).splitlines()]  # a row may hold many lines
     except DBAPIError as exc:
         report.problem(f"{pragma}: the check could not run ({type(exc.orig).__name__}: {exc.orig})")
         return
@@ -116,6 +117,8 @@ def _pragma(conn: Connection, report: ProfileReport, pragma: str, fine: list[str
     report.problem(f"{pragma}: {len(found)} finding(s)")
     for line in found[:MAX_LINES]:
         report.lines.append(f"  {line}")
+    if len(found) > MAX_LINES:
+        report.lines.append(f"  … and {len(found) - MAX_LINES} more")
 
 
 def _integrity(conn: Connection, report: ProfileReport) -> None:

@@ -64,11 +64,16 @@ def test_backup_damage_restore_round_trip(capsys, monkeypatch, profile, content)
     with pytest.raises(DatabaseDamagedError):
         names(profile, content)
 
-    code, out, err = run(capsys, monkeypatch, "restore", "--basedir", base, "--password-stdin",
-                         stdin="1\n" + PASSWORD + "\n")
+    # From a script (the password on standard input) it never guesses which backup: --from is needed.
+    code, out, err = run(capsys, monkeypatch, "restore", "--basedir", base, "--password-stdin")
+    assert code == 1 and "--from FILE" in err
+    assert hashlib.sha256(profile.database.read_bytes()).hexdigest() == damaged_digest  # nothing changed
+    [made] = profile.backup_dir.glob("backup-*.db")
+
+    code, out, err = run(capsys, monkeypatch, "restore", "--basedir", base, "--from", str(made), "--password-stdin")
 
     assert code == 0, err
-    assert "1. " in out and "Restored" in out
+    assert "Restored" in out
     assert names(profile, content) == ["Familien Skovbjerg", "Familien Ågård"]
     [aside] = profile.data_dir.glob("tovholder.db.damaged-*")
     assert hashlib.sha256(aside.read_bytes()).hexdigest() == damaged_digest  # kept, never deleted

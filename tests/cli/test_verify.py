@@ -142,3 +142,22 @@ def test_the_password_comes_from_a_pipe_for_scripts(profile):
 
     assert done.returncode == 0, done.stderr
     assert "result: all fine" in done.stdout
+
+
+
+def test_a_badly_damaged_file_is_reported_in_a_few_lines():
+    """SQLite can give hundreds of findings, many lines in one row: IT reads the first ten and a count."""
+    from app.services import profile_check
+
+    class Rows:
+        def all(self):  # type: ignore[no-untyped-def]
+            return [("*** in database main ***\n" + "\n".join(f"Tree 14 page {n}: error 11" for n in range(80)),)]
+
+    class Conn:
+        def exec_driver_sql(self, sql):  # type: ignore[no-untyped-def]
+            return Rows()
+
+    report = profile_check.ProfileReport()
+    profile_check._pragma(Conn(), report, "integrity_check", ["ok"])
+    assert report.lines[0] == "PROBLEM: integrity_check: 81 finding(s)"
+    assert len(report.lines) == 1 + profile_check.MAX_LINES + 1 and report.lines[-1] == "  … and 71 more"
