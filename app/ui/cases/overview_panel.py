@@ -106,12 +106,15 @@ class CaseOverviewPanel(QScrollArea):
         titles = QVBoxLayout()
         self.family_title = QLabel()
         self.family_title.setObjectName("familyTitle")
-        self.family_title.setAccessibleName("family")
+        self.family_title.setAccessibleName(self.tr("Family"))
         self.family_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.family_title.setWordWrap(True)  # a long name goes onto a second line, never cut
         self.address = QLabel()
         self.address.setObjectName("muted")
+        self.address.setWordWrap(True)
         self.course_line = QLabel()
         self.course_line.setObjectName("muted")
+        self.course_line.setWordWrap(True)
         titles.addWidget(self.family_title)
         titles.addWidget(self.address)
         titles.addWidget(self.course_line)
@@ -134,7 +137,7 @@ class CaseOverviewPanel(QScrollArea):
         self.course_card = Card(self.tr("The course"))
         self.current_step = QLabel()
         self.current_step.setWordWrap(True)
-        self.current_step.setAccessibleName("current step")
+        self.current_step.setAccessibleName(self.tr("Current step"))
         self.course_card.body().addWidget(self.current_step)
         self.steps_model: DtoTableModel[dto.StepView] = DtoTableModel([
             Column("", lambda s: STEP_MARKS.get(s.status, ""), tooltip=lambda s: step_status_text(s.status)),
@@ -175,7 +178,7 @@ class CaseOverviewPanel(QScrollArea):
         conversations.body().addWidget(self.conversations_view)
         self.follow_up_text = QLabel()
         self.follow_up_text.setWordWrap(True)
-        self.follow_up_text.setAccessibleName("next contact")
+        self.follow_up_text.setAccessibleName(self.tr("Next contact"))
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.follow_up_text, 1)
         self.follow_up_button = QPushButton(self.tr("Mark as done"))
@@ -226,7 +229,7 @@ class CaseOverviewPanel(QScrollArea):
         record.clicked.connect(self.record_consent)
         self.allowed = QLabel()
         self.allowed.setWordWrap(True)
-        self.allowed.setAccessibleName("allowed now")
+        self.allowed.setAccessibleName(self.tr("Allowed now"))
         consent.body().addWidget(self.allowed)
         self.grants_model: DtoTableModel[tuple[dto.ConsentView, dto.ScopeGrantView]] = DtoTableModel([
             Column(self.tr("Scope"), lambda cg: self._scope(cg[1].scope),
@@ -256,7 +259,7 @@ class CaseOverviewPanel(QScrollArea):
         change_t.clicked.connect(self.assign_tovholder)
         self.tovholder_text = QLabel()
         self.tovholder_text.setWordWrap(True)
-        self.tovholder_text.setAccessibleName("tovholder")
+        self.tovholder_text.setAccessibleName(self.tr("Tovholder"))
         tovholder.body().addWidget(self.tovholder_text)
         self.tovholder_model: DtoTableModel[dto.TovholderView] = DtoTableModel([
             Column(self.tr("Name"), lambda t: t.person_name),
@@ -274,7 +277,7 @@ class CaseOverviewPanel(QScrollArea):
         change_l.clicked.connect(self.record_level)
         self.level_text = QLabel()
         self.level_text.setWordWrap(True)
-        self.level_text.setAccessibleName("service level")
+        self.level_text.setAccessibleName(self.tr("Service level"))
         level.body().addWidget(self.level_text)
         self.level_model: DtoTableModel[dto.ServiceLevelView] = DtoTableModel([
             Column(self.tr("Level"), lambda s: str(s.level)),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -56,21 +57,53 @@ class DraftDialog(QDialog):
         self._restoring = False
         self._dirty = False
         self._discard_armed = False
+        self._sized = False  # given its first height (see showEvent)
         self._field_errors: dict[str, tuple[QWidget | None, ErrorLabel | None]] = {}
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         self.setMinimumWidth(560)
 
-        self.outer = QVBoxLayout(self)
-        self.outer.setContentsMargins(22, 18, 22, 18)
+        # The form scrolls inside the dialog and the buttons stay below it: on a small screen (1366×768
+        # at 150 %) nothing is cut off, and wrapped explanations get the height they need (a dialog's own
+        # layout does not give a wrapping label its height for the width, so the texts overlapped).
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.body = QWidget()
+        self.body.setObjectName("dialogBody")
+        self.outer = QVBoxLayout(self.body)
+        self.outer.setContentsMargins(22, 18, 22, 10)
         self.outer.setSpacing(10)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+        root.addWidget(self.scroll, 1)
+        self.buttons = QHBoxLayout()
+        self.buttons.setContentsMargins(22, 8, 22, 18)
+        root.addLayout(self.buttons)
         self.error = ErrorLabel()
         self.outer.addWidget(self.error)
 
     # ---- building
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """At first show: as tall as the form needs at its width, within the screen."""
+        if not self._sized:
+            self._sized = True
+            width = max(self.width(), self.minimumWidth())
+            inner = width - self.scroll.verticalScrollBar().sizeHint().width()
+            layout = self.body.layout()
+            wanted = layout.heightForWidth(inner) if layout.hasHeightForWidth() else -1
+            if wanted < 0:
+                wanted = self.body.sizeHint().height()
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            room = int(screen.height() * 0.9) if screen is not None else wanted + 80
+            self.resize(width, min(wanted + self.buttons.sizeHint().height() + 4, room))
+        super().showEvent(event)
+
     def add_buttons(self, save_text: str) -> QPushButton:
-        row = QHBoxLayout()
+        row = self.buttons
         row.addStretch(1)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAutoDefault(False)
@@ -79,7 +112,6 @@ class DraftDialog(QDialog):
         button = primary_button(save_text)
         button.clicked.connect(self.save)
         row.addWidget(button)
-        self.outer.addLayout(row)
         self.save_button = button
         return button
 

@@ -59,7 +59,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("errorLabel")
         self.setWordWrap(True)
-        self.setAccessibleName("error")
+        self.setAccessibleName(translate("Widgets", "Message about this field"))
         self.hide()
 
     def show_message(self, text: str) -> None:

@@ -19,7 +19,7 @@ from app.core.settings import Policy
 from app.services.cases.dto import NewProfile
 from app.services.workspace import PROFILE_ROLES, password_assessment, recovery_key_in_policy
 from app.ui.common.i18n import translate
-from app.ui.common.widgets import ErrorLabel, StrengthMeter, mark_invalid, primary_button
+from app.ui.common.widgets import ErrorLabel, StrengthMeter, mark_invalid, primary_button, scrolled
 
 
 class SetupWindow(QWidget):
@@ -35,7 +35,13 @@ class SetupWindow(QWidget):
         self.setWindowTitle(self.tr("Tovholder – create your profile"))
         self.setMinimumWidth(560)
 
-        outer = QVBoxLayout(self)
+        # The form scrolls in the window (an error with advice can make it taller than a small screen),
+        # and wrapped texts get the height they need instead of overlapping the fields.
+        page = QWidget()
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(scrolled(page))
+        outer = QVBoxLayout(page)
         outer.setContentsMargins(40, 32, 40, 32)
         outer.setSpacing(14)
         top = QHBoxLayout()
@@ -104,7 +110,7 @@ class SetupWindow(QWidget):
         self.password.setAccessibleName(self.tr("Password"))
         form.addRow(self.tr("Password"), self.password)
         self.meter = StrengthMeter()
-        form.addRow("", self.meter)
+        form.addRow(self.meter)  # the whole width: QFormLayout gives a wrapped field too little height
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the password"))

@@ -370,3 +370,15 @@ def test_a_settled_search_is_audited_with_its_count_never_its_text(qtbot, main_w
     shown = main_window.case_list.model.rowCount()
     assert entry.detail.get("results") == shown and shown > 0
     assert "Skovbjerg" not in str(entry.detail)
+
+
+def test_the_consent_form_shows_every_scope_text_whole(qtbot, main_window, demo_workspace):
+    from tests.helpers.fit import cut_texts
+
+    case_id = new_plain_case(demo_workspace)
+    main_window.open_case(case_id)
+    settle(qtbot)
+    main_window.overview.record_consent.emit()
+    dialog = next(f for f in main_window.actions.open_forms if isinstance(f, ConsentDialog))
+    qtbot.waitExposed(dialog)
+    assert cut_texts(dialog) == []

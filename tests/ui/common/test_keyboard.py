@@ -26,6 +26,9 @@ def test_tab_leaves_the_case_list_and_the_reason_box(qtbot, main_window):
 
 def test_the_focused_control_is_scrolled_into_view(qtbot, main_window, demo_workspace):
     main_window.resize(1366, 768)
+    main_window.show()
+    main_window.activateWindow()  # focus moves (and is followed) in the window she is using
+    qtbot.waitUntil(main_window.isActiveWindow)
     case_id = demo_workspace.cases.search(dto.CaseFilter()).items[0].id
     main_window.open_case(case_id)
     settle(qtbot)
