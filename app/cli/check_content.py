@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     texts = _Texts(args.lang or "da")
     files, missing = _files(args.files)
     for name in missing:
-        print(f"{name}:0: " + texts.translate("Content", QT_TRANSLATE_NOOP("Content", "the file does not exist")), file=sys.stderr)
+        missing_text = texts.translate("Content", QT_TRANSLATE_NOOP("Content", "the file does not exist"))
+        print(f"{name}:0: {missing_text}", file=sys.stderr)
     if missing:
         return 2
     by_name: dict[str, str] = {}

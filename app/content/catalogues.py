@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.content.reader import Label, Mapping
+from app.core.errors import QT_TRANSLATE_NOOP
 
 PHASES = ("I", "II", "III")
 STEP_KINDS = (
@@ -132,7 +133,9 @@ class FamilyCatalogue:
 def parse_header(root: Mapping, expected_kind: str) -> ContentHeader:
     kind = root.get_str("kind")
     if kind != expected_kind:
-        raise root.node("kind").error(f"expected kind '{expected_kind}', found '{kind}'")
+        raise root.node("kind").error(
+            QT_TRANSLATE_NOOP("Content", "expected kind '{expected}', found '{kind}'"),
+            expected=expected_kind, kind=kind)
     return ContentHeader(
         kind=kind,
         id=root.get_str("id"),
@@ -149,11 +152,12 @@ def _choices(root: Mapping, key: str, extra_keys: set[str] = frozenset()) -> tup
         item.check_keys({"code", "label"} | set(extra_keys))
         code = item.get_str("code")
         if code in seen:
-            raise item.node("code").error(f"code '{code}' appears twice in '{key}'")
+            raise item.node("code").error(
+                QT_TRANSLATE_NOOP("Content", "code '{code}' appears twice in '{key}'"), code=code, key=key)
         seen.add(code)
         choices.append(Choice(code, item.get_label("label")))
     if not choices:
-        raise root.node(key).error(f"'{key}' must not be empty")
+        raise root.node(key).error(QT_TRANSLATE_NOOP("Content", "'{key}' must not be empty"), key=key)
     return tuple(choices)
 
 
@@ -164,7 +168,7 @@ def parse_case_template(root: Mapping) -> CaseTemplate:
     phase_codes = [p.code for p in phases]
     for phase, node in zip(phases, root.get_seq("phases"), strict=True):
         if phase.code not in PHASES:
-            raise node.error(f"phase code must be one of {', '.join(PHASES)}")
+            raise node.error(QT_TRANSLATE_NOOP("Content", "phase code must be one of {known}"), known=", ".join(PHASES))
     steps: list[StepTemplate] = []
     seen: set[str] = set()
     last_phase_index = 0
@@ -176,17 +180,20 @@ def parse_case_template(root: Mapping) -> CaseTemplate:
         item.check_keys(step_keys)
         code = item.get_str("code")
         if code in seen:
-            raise item.node("code").error(f"step code '{code}' appears twice")
+            raise item.node("code").error(QT_TRANSLATE_NOOP("Content", "step code '{code}' appears twice"), code=code)
         seen.add(code)
         phase = item.get_str("phase")
         if phase not in phase_codes:
-            raise item.node("phase").error(f"phase '{phase}' is not one of the template's phases")
+            raise item.node("phase").error(
+                QT_TRANSLATE_NOOP("Content", "phase '{phase}' is not one of the template's phases"), phase=phase)
         if phase_codes.index(phase) < last_phase_index:
-            raise item.node("phase").error("steps must be listed in phase order")
+            raise item.node("phase").error(QT_TRANSLATE_NOOP("Content", "steps must be listed in phase order"))
         last_phase_index = phase_codes.index(phase)
         kind = item.get_str("kind")
         if kind not in STEP_KINDS:
-            raise item.node("kind").error(f"unknown step kind '{kind}' (known: {', '.join(STEP_KINDS)})")
+            raise item.node("kind").error(
+                QT_TRANSLATE_NOOP("Content", "unknown step kind '{kind}' (known: {known})"), kind=kind,
+                known=", ".join(STEP_KINDS))
         steps.append(
             StepTemplate(
                 code=code,
@@ -203,9 +210,9 @@ def parse_case_template(root: Mapping) -> CaseTemplate:
             )
         )
     if not steps:
-        raise root.node("steps").error("a template needs at least one step")
+        raise root.node("steps").error(QT_TRANSLATE_NOOP("Content", "a template needs at least one step"))
     if steps[-1].done_at_referral:
-        raise root.node("steps").error("at least one step must remain after the referral")
+        raise root.node("steps").error(QT_TRANSLATE_NOOP("Content", "at least one step must remain after the referral"))
     return CaseTemplate(
         header=header,
         title=root.get_label("title"),
@@ -244,7 +251,8 @@ def parse_consent_catalogue(root: Mapping) -> ConsentCatalogue:
             )
         )
     if "participation" not in {s.code for s in scopes}:
-        raise root.node("scopes").error("the scope 'participation' is required (it gates the conversation)")
+        raise root.node("scopes").error(
+            QT_TRANSLATE_NOOP("Content", "the scope 'participation' is required (it gates the conversation)"))
     return ConsentCatalogue(
         header=parse_header(root, "consent_catalogue"), scopes=tuple(scopes), forms=_choices(root, "forms")
     )
@@ -264,7 +272,7 @@ def parse_service_levels(root: Mapping) -> ServiceLevelCatalogue:
             )
         )
     if sorted(level.level for level in levels) != [1, 2, 3, 4]:
-        raise root.node("levels").error("levels 1, 2, 3 and 4 must each appear once")
+        raise root.node("levels").error(QT_TRANSLATE_NOOP("Content", "levels 1, 2, 3 and 4 must each appear once"))
     return ServiceLevelCatalogue(header=parse_header(root, "service_levels"), levels=tuple(levels))
 
 
@@ -275,13 +283,14 @@ def parse_family_catalogue(root: Mapping) -> FamilyCatalogue:
         item.check_keys({"code", "group", "label", "age_order"})
         group = item.get_str("group")
         if group not in RELATION_GROUPS:
-            raise item.node("group").error(f"group must be one of {', '.join(RELATION_GROUPS)}")
+            raise item.node("group").error(
+                QT_TRANSLATE_NOOP("Content", "group must be one of {known}"), known=", ".join(RELATION_GROUPS))
         age_order = item.get_str("age_order", default="") if item.has("age_order") else ""
         if age_order not in AGE_ORDERS:
-            raise item.node("age_order").error("age_order must be older, younger or same")
+            raise item.node("age_order").error(QT_TRANSLATE_NOOP("Content", "age_order must be older, younger or same"))
         relations.append(Relation(item.get_str("code"), group, item.get_label("label"), age_order))
     if not any(r.group == "child" for r in relations):
-        raise root.node("relations").error("one relation must have group 'child'")
+        raise root.node("relations").error(QT_TRANSLATE_NOOP("Content", "one relation must have group 'child'"))
     return FamilyCatalogue(
         header=parse_header(root, "family_catalogue"),
         relations=tuple(relations),

@@ -22,7 +22,7 @@ from app.content.fields import (
     optional_label,
 )
 from app.content.reader import Label, Mapping, Scalar
-from app.core.errors import ContentError
+from app.core.errors import QT_TRANSLATE_NOOP, ContentError, ContentReason
 
 # ---- the fixed vocabulary the code relies on
 
@@ -148,8 +148,9 @@ class OfferCatalogue:
 def _require_id(root: Mapping, header: ContentHeader, expected: str) -> None:
     if header.id != expected:
         raise root.node("id").error(
-            f"the id must be '{expected}' (a municipality replaces it with a higher version)"
-        )
+            QT_TRANSLATE_NOOP("Content",
+                              "the id must be '{expected}' (a municipality replaces it with a higher version)"),
+            expected=expected)
 
 
 # ---- vocabulary parsing
@@ -162,17 +163,22 @@ def _terms(root: Mapping, key: str, required: tuple[str, ...] = (), exact: bool 
         item.check_keys({"code", "label", "description", "source"})
         code = code_of(item)
         if any(t.code == code for t in terms):
-            raise item.node("code").error(f"code '{code}' appears twice in '{key}'")
+            raise item.node("code").error(
+                QT_TRANSLATE_NOOP("Content", "code '{code}' appears twice in '{key}'"), code=code, key=key)
         terms.append(Term(code, item.get_label("label"), optional_label(item, "description"), item.get_str("source")))
     codes = [t.code for t in terms]
     missing = [c for c in required if c not in codes]
     if missing:
-        raise root.node(key).error(f"'{key}' lacks {', '.join(missing)}")
+        raise root.node(key).error(
+            QT_TRANSLATE_NOOP("Content", "'{key}' lacks {missing}"), key=key, missing=", ".join(missing))
     unknown = [c for c in codes if c not in required]
     if exact and unknown:
-        raise root.node(key).error(f"'{key}' must be exactly {', '.join(required)}; unknown: {', '.join(unknown)}")
+        raise root.node(key).error(
+            QT_TRANSLATE_NOOP("Content", "'{key}' must be exactly {required}; unknown: {unknown}"), key=key,
+            required=", ".join(required), unknown=", ".join(unknown))
     if len(terms) < minimum:
-        raise root.node(key).error(f"'{key}' needs at least {minimum} entries")
+        raise root.node(key).error(
+            QT_TRANSLATE_NOOP("Content", "'{key}' needs at least {minimum} entries"), key=key, minimum=minimum)
     return tuple(terms)
 
 
@@ -211,11 +217,13 @@ def parse_offer_catalogue(root: Mapping) -> OfferCatalogue:
         item.check_keys(_OFFER_KEYS)
         code = code_of(item)
         if any(o.code == code for o in offers):
-            raise item.node("code").error(f"offer code '{code}' appears twice")
+            raise item.node("code").error(QT_TRANSLATE_NOOP("Content", "offer code '{code}' appears twice"), code=code)
         min_age, max_age = ages(item)
         status = item.get_str("status") if item.has("status") else "active"
         if status not in OFFER_STATUSES:
-            raise item.node("status").error(f"status must be one of {', '.join(OFFER_STATUSES)}, not '{status}'")
+            raise item.node("status").error(
+                QT_TRANSLATE_NOOP("Content", "status must be one of {known}, not '{status}'"),
+                known=", ".join(OFFER_STATUSES), status=status)
         offers.append(
             Offer(
                 code=code,
@@ -236,7 +244,7 @@ def parse_offer_catalogue(root: Mapping) -> OfferCatalogue:
             )
         )
     if not offers:
-        raise root.node("offers").error("the catalogue needs at least one offer")
+        raise root.node("offers").error(QT_TRANSLATE_NOOP("Content", "the catalogue needs at least one offer"))
     return OfferCatalogue(header=header, offers=tuple(offers))
 
 
@@ -244,12 +252,16 @@ def check_offer_references(catalogue: OfferCatalogue, family: FamilyCatalogue,
                            vocabulary: ConversationVocabulary) -> None:
     """Every diagnosis must be in the family catalogue and every problem area in the vocabulary."""
     known = {
-        "diagnoses": ({d.code for d in family.diagnoses}, f"the family catalogue ({family.header.file})"),
-        "problem_areas": ({t.code for t in vocabulary.problem_areas}, f"the vocabulary ({vocabulary.header.file})"),
+        "diagnoses": ({d.code for d in family.diagnoses}, ContentReason(
+            QT_TRANSLATE_NOOP("Content", "the family catalogue ({file})"), file=family.header.file)),
+        "problem_areas": ({t.code for t in vocabulary.problem_areas}, ContentReason(
+            QT_TRANSLATE_NOOP("Content", "the vocabulary ({file})"), file=vocabulary.header.file)),
     }
     for offer in catalogue.offers:
         for key, code, line in offer.references:
             codes, where = known[key]
             if code not in codes:
-                raise ContentError(catalogue.header.file, line,
-                                   f"offer '{offer.code}': '{code}' in '{key}' is not in {where}")
+                raise ContentError(
+                    catalogue.header.file, line,
+                    QT_TRANSLATE_NOOP("Content", "offer '{offer}': '{code}' in '{key}' is not in {where}"),
+                    offer=offer.code, code=code, key=key, where=where)

@@ -20,7 +20,8 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 def code_of(item: Mapping, key: str = "code") -> str:
     value = item.get_str(key)
     if not _CODE.match(value):
-        raise item.node(key).error(QT_TRANSLATE_NOOP("Content", "'{key}' must use only a-z, 0-9 and _ (found '{value}')"),
+        raise item.node(key).error(
+            QT_TRANSLATE_NOOP("Content", "'{key}' must use only a-z, 0-9 and _ (found '{value}')"),
                                    key=key, value=value)
     return value
 
@@ -42,7 +43,8 @@ def check_placeholders(node: Node, allow_name: bool) -> None:
     for leaf in _text_leaves(node):
         for match in _PLACEHOLDER.finditer(leaf.value):
             if match.group() != NAME_PLACEHOLDER:
-                raise leaf.error(QT_TRANSLATE_NOOP("Content", "unknown placeholder '{placeholder}' (only {known} is known)"),
+                raise leaf.error(
+                    QT_TRANSLATE_NOOP("Content", "unknown placeholder '{placeholder}' (only {known} is known)"),
                                  placeholder=match.group(), known=NAME_PLACEHOLDER)
             if not allow_name:
                 raise leaf.error(QT_TRANSLATE_NOOP("Content", "{placeholder} can only be used in the member section"),
@@ -64,7 +66,8 @@ def ages(item: Mapping) -> tuple[int | None, int | None]:
     min_age = item.get_int("min_age", minimum=0, maximum=MAX_AGE) if item.has("min_age") else None
     max_age = item.get_int("max_age", minimum=0, maximum=MAX_AGE) if item.has("max_age") else None
     if min_age is not None and max_age is not None and min_age > max_age:
-        raise item.node("min_age").error(QT_TRANSLATE_NOOP("Content", "min_age ({min_age}) is greater than max_age ({max_age})"),
+        raise item.node("min_age").error(
+            QT_TRANSLATE_NOOP("Content", "min_age ({min_age}) is greater than max_age ({max_age})"),
                                          min_age=min_age, max_age=max_age)
     return min_age, max_age
 
@@ -78,10 +81,12 @@ def codes_from(item: Mapping, key: str, allowed: tuple[str, ...] | None = None,
         if not isinstance(entry, Scalar) or not isinstance(entry.value, str) or not entry.value.strip():
             raise entry.error(QT_TRANSLATE_NOOP("Content", "every entry of '{key}' must be a text"), key=key)
         if allowed is not None and entry.value not in allowed:
-            raise entry.error(QT_TRANSLATE_NOOP("Content", "'{value}' is not a known entry of '{key}' (known: {known})"),
+            raise entry.error(
+                QT_TRANSLATE_NOOP("Content", "'{value}' is not a known entry of '{key}' (known: {known})"),
                               value=entry.value, key=key, known=", ".join(allowed))
         if entry.value in codes:
-            raise entry.error(QT_TRANSLATE_NOOP("Content", "'{value}' appears twice in '{key}'"), value=entry.value, key=key)
+            raise entry.error(
+                QT_TRANSLATE_NOOP("Content", "'{value}' appears twice in '{key}'"), value=entry.value, key=key)
         codes.append(entry.value)
     if required and not codes:
         raise sequence.error(QT_TRANSLATE_NOOP("Content", "'{key}' must not be empty"), key=key)

@@ -32,7 +32,7 @@ from app.content.fields import (
     label_of,
 )
 from app.content.reader import Label, Mapping
-from app.core.errors import ContentError
+from app.core.errors import QT_TRANSLATE_NOOP, ContentError
 
 #: A guide's id: letters, digits, "_" and "-" (it names a file a municipality may load).
 GUIDE_ID = re.compile(r"^[a-z0-9_-]+$")
@@ -136,7 +136,8 @@ def _parse_prompt(item: Mapping, is_member: bool) -> GuidePrompt:
     if not is_member:
         for key in _MEMBER_ONLY_PROMPT_KEYS:
             if item.has(key):
-                raise item.node(key).error(f"'{key}' is only allowed in the member section")
+                raise item.node(key).error(
+                    QT_TRANSLATE_NOOP("Content", "'{key}' is only allowed in the member section"), key=key)
     follow_ups = []
     for node in item.get_seq("follow_ups", required=False):
         follow_ups.append(label_of(node, "follow_ups"))
@@ -157,20 +158,24 @@ def _parse_section(item: Mapping) -> GuideSection:
     section_id = code_of(item, "id")
     kind = item.get_str("kind")
     if kind not in SECTION_KINDS:
-        raise item.node("kind").error(f"unknown section kind '{kind}' (known: {', '.join(SECTION_KINDS)})")
+        raise item.node("kind").error(
+            QT_TRANSLATE_NOOP("Content", "unknown section kind '{kind}' (known: {known})"), kind=kind,
+            known=", ".join(SECTION_KINDS))
     is_member = kind == "member"
     problem_area = None
     if kind == "problem_area":
         problem_area = item.get_str("problem_area")
         if problem_area not in PROBLEM_AREAS:
             raise item.node("problem_area").error(
-                f"unknown problem area '{problem_area}' (known: {', '.join(PROBLEM_AREAS)})"
-            )
+                QT_TRANSLATE_NOOP("Content", "unknown problem area '{area}' (known: {known})"),
+                area=problem_area, known=", ".join(PROBLEM_AREAS))
     elif item.has("problem_area"):
-        raise item.node("problem_area").error("'problem_area' is only allowed in sections of kind problem_area")
+        raise item.node("problem_area").error(
+            QT_TRANSLATE_NOOP("Content", "'problem_area' is only allowed in sections of kind problem_area"))
     capture = codes_from(item, "capture", CAPTURE_KINDS) if item.has("capture") else CAPTURE_KINDS
     if not capture:
-        raise item.node("capture").error(f"'capture' must name at least one of {', '.join(CAPTURE_KINDS)}")
+        raise item.node("capture").error(
+            QT_TRANSLATE_NOOP("Content", "'capture' must name at least one of {known}"), known=", ".join(CAPTURE_KINDS))
     title = label_in(item, "title", allow_name=is_member)
     intro = label_in(item, "intro", required=False, allow_name=is_member) if item.has("intro") else NO_LABEL
     source = item.get_str("source")
@@ -178,10 +183,13 @@ def _parse_section(item: Mapping) -> GuideSection:
     for prompt_item in item.get_seq("prompts", required=kind not in PROMPTLESS_SECTION_KINDS).mappings():
         prompt = _parse_prompt(prompt_item, is_member)
         if any(p.id == prompt.id for p in prompts):
-            raise prompt_item.node("id").error(f"prompt id '{prompt.id}' appears twice in section '{section_id}'")
+            raise prompt_item.node("id").error(
+                QT_TRANSLATE_NOOP("Content", "prompt id '{prompt}' appears twice in section '{section}'"),
+                prompt=prompt.id, section=section_id)
         prompts.append(prompt)
     if not prompts and kind not in PROMPTLESS_SECTION_KINDS:
-        raise item.node("prompts").error(f"a section of kind {kind} needs at least one prompt")
+        raise item.node("prompts").error(
+            QT_TRANSLATE_NOOP("Content", "a section of kind {kind} needs at least one prompt"), kind=kind)
     return GuideSection(
         id=section_id,
         kind=kind,
@@ -198,7 +206,7 @@ def parse_conversation_guide(root: Mapping) -> ConversationGuide:
     root.check_keys(_GUIDE_KEYS)
     header = parse_header(root, "conversation_guide")
     if not GUIDE_ID.match(header.id):
-        raise root.node("id").error("a guide id must use only a-z, 0-9, - and _")
+        raise root.node("id").error(QT_TRANSLATE_NOOP("Content", "a guide id must use only a-z, 0-9, - and _"))
     title = label_in(root, "title")
     description = label_in(root, "description", required=False) if root.has("description") else NO_LABEL
     sections: list[GuideSection] = []
@@ -207,24 +215,29 @@ def parse_conversation_guide(root: Mapping) -> ConversationGuide:
     for item in root.get_seq("sections").mappings():
         section = _parse_section(item)
         if any(s.id == section.id for s in sections):
-            raise item.node("id").error(f"section id '{section.id}' appears twice")
+            raise item.node("id").error(
+                QT_TRANSLATE_NOOP("Content", "section id '{section}' appears twice"), section=section.id)
         seen_kinds[section.kind] = seen_kinds.get(section.kind, 0) + 1
         if section.kind in SINGLE_SECTION_KINDS + AT_MOST_ONE_SECTION_KINDS and seen_kinds[section.kind] > 1:
-            raise item.node("kind").error(f"a guide can have only one section of kind {section.kind}")
+            raise item.node("kind").error(
+                QT_TRANSLATE_NOOP("Content", "a guide can have only one section of kind {kind}"), kind=section.kind)
         if section.problem_area is not None:
             if section.problem_area in seen_areas:
                 raise item.node("problem_area").error(
-                    f"problem area '{section.problem_area}' already has a section"
-                )
+                    QT_TRANSLATE_NOOP("Content", "problem area '{area}' already has a section"),
+                    area=section.problem_area)
             seen_areas.add(section.problem_area)
         sections.append(section)
     sections_node = root.node("sections")
     missing_kinds = [k for k in SINGLE_SECTION_KINDS if k not in seen_kinds]
     if missing_kinds:
-        raise sections_node.error(f"the guide needs one section of kind {', '.join(missing_kinds)}")
+        raise sections_node.error(
+            QT_TRANSLATE_NOOP("Content", "the guide needs one section of kind {kinds}"), kinds=", ".join(missing_kinds))
     missing_areas = [a for a in PROBLEM_AREAS if a not in seen_areas]
     if missing_areas:
-        raise sections_node.error(f"the guide has no section for problem area {', '.join(missing_areas)}")
+        raise sections_node.error(
+            QT_TRANSLATE_NOOP("Content", "the guide has no section for problem area {areas}"),
+            areas=", ".join(missing_areas))
     return ConversationGuide(header=header, title=title, description=description, sections=tuple(sections))
 
 
@@ -329,4 +342,6 @@ def guide_from_snapshot(snapshot: dict[str, Any]) -> ConversationGuide:
             sections=sections,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ContentError(_SNAPSHOT_FILE, 0, f"the stored guide cannot be read ({exc})") from exc
+        raise ContentError(_SNAPSHOT_FILE, 0,
+                           QT_TRANSLATE_NOOP("Content", "the stored guide cannot be read ({problem})"),
+                           problem=str(exc)) from exc

@@ -185,7 +185,8 @@ class Mapping(Node):
         en = en_node.value if isinstance(en_node, Scalar) and isinstance(en_node.value, str) else ""
         unknown = sorted(set(node.entries) - {"da", "en"})
         if unknown:
-            raise node.entries[unknown[0]].error(QT_TRANSLATE_NOOP("Content", "unknown language '{language}' in '{key}'"),
+            raise node.entries[unknown[0]].error(
+                QT_TRANSLATE_NOOP("Content", "unknown language '{language}' in '{key}'"),
                                                  language=unknown[0], key=key)
         return Label(da, en)
 
@@ -298,8 +299,8 @@ def _build(text: str, file: str, loader: type, limits: Limits) -> Node | None:
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 node = stack.pop()[0]
             elif kind is yaml.AliasEvent:
-                raise _refuse(file, event, QT_TRANSLATE_NOOP("Content", "aliases (*{name}) are not allowed in content files"),
-                              name=_shown(event.anchor or ""))
+                raise _refuse(file, event, QT_TRANSLATE_NOOP(
+                    "Content", "aliases (*{name}) are not allowed in content files"), name=_shown(event.anchor or ""))
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
