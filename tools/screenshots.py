@@ -151,6 +151,12 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
     conversation.go_to(next(s.key for s in conversation.view.sections if s.kind == "offers"))
     settle(app)
     shoot(conversation, out / f"conversation-offers{suffix}.png", app)
+    conversation.go_to(next(s.key for s in conversation.view.sections if s.kind == "next_steps"))
+    settle(app)
+    shoot(conversation, out / f"conversation-next-steps{suffix}.png", app)
+    page = conversation.stack.currentWidget()  # the scroll area of the page shown
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    shoot(conversation, out / f"conversation-next-steps-form{suffix}.png", app)
     conversation.go_to(sibling.key)
     settle(app)
     conversation.set_presenting(True)

@@ -422,3 +422,11 @@ def test_a_step_added_after_the_family_agreed_asks_for_a_new_read_back(qtbot, ma
     go(qtbot, window, section_key(window, "summary"))
     assert window.view.family_agrees is None
     assert window.summary_page.agreement_state.text().startswith("Opsummeringen er ændret, siden den blev læst op")
+
+
+def test_what_will_happen_gets_the_whole_width(qtbot, main_window, demo_workspace):
+    window = start(qtbot, main_window, holm_family(demo_workspace))
+    window.resize(1366, 768)
+    go(qtbot, window, section_key(window, "next_steps"))
+    page = window.next_steps_page
+    assert page.what.width() > 0.8 * page.width()  # the family's words, often a sentence (it was ~45 px)
