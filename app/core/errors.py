@@ -190,10 +190,11 @@ class ContentError(KnownError):
     """
 
     default_message = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}: {reason}")
+    whole_file_message = QT_TRANSLATE_NOOP("Errors", "{file}: {reason}")  # no line: the file as a whole
 
     def __init__(self, file: str, line: int, reason: str | ContentReason, **params: Any) -> None:
         problem = reason if isinstance(reason, ContentReason) else ContentReason(reason, **params)
-        super().__init__(file=file, line=line, reason=problem)
+        super().__init__(self.whole_file_message if line <= 0 else None, file=file, line=line, reason=problem)
         self.file = file
         self.line = line
         self.problem = problem

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             notice.setAccessibleName(self.tr("Notice"))
             self.notices[key] = notice
             self.notices_layout.addWidget(notice)
+            notice.show()  # now, not on the event loop's next turn (as a layout shows a new child)
         notice.setText(text)
 
     def _known_error(self, owner: object, exc: KnownError) -> None:

@@ -155,6 +155,10 @@
         <translation>Forløbet</translation>
     </message>
     <message>
+        <source>Current step</source>
+        <translation>Aktuelt trin</translation>
+    </message>
+    <message>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
@@ -209,6 +213,10 @@
     <message>
         <source>Family agrees</source>
         <translation>Familien er enig</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Næste kontakt</translation>
     </message>
     <message>
         <source>Mark as done</source>
@@ -275,6 +283,10 @@
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
+        <source>Allowed now</source>
+        <translation>Tilladt nu</translation>
+    </message>
+    <message>
         <source>Scope</source>
         <translation>Omfang</translation>
     </message>
@@ -333,6 +345,10 @@
     <message>
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
     </message>
     <message>
         <source>Network map</source>
@@ -529,8 +545,64 @@
         <translation>&apos;{value}&apos; står der to gange i &apos;{key}&apos;</translation>
     </message>
     <message>
+        <source>expected kind &apos;{expected}&apos;, found &apos;{kind}&apos;</source>
+        <translation>kind skulle være &apos;{expected}&apos;, men er &apos;{kind}&apos;</translation>
+    </message>
+    <message>
+        <source>code &apos;{code}&apos; appears twice in &apos;{key}&apos;</source>
+        <translation>koden &apos;{code}&apos; står der to gange i &apos;{key}&apos;</translation>
+    </message>
+    <message>
         <source>&apos;{key}&apos; must not be empty</source>
         <translation>&apos;{key}&apos; må ikke være tom</translation>
+    </message>
+    <message>
+        <source>phase code must be one of {known}</source>
+        <translation>fasekoden skal være en af {known}</translation>
+    </message>
+    <message>
+        <source>step code &apos;{code}&apos; appears twice</source>
+        <translation>trinkoden &apos;{code}&apos; står der to gange</translation>
+    </message>
+    <message>
+        <source>phase &apos;{phase}&apos; is not one of the template&apos;s phases</source>
+        <translation>fasen &apos;{phase}&apos; er ikke en af skabelonens faser</translation>
+    </message>
+    <message>
+        <source>steps must be listed in phase order</source>
+        <translation>trinnene skal stå i fasernes rækkefølge</translation>
+    </message>
+    <message>
+        <source>unknown step kind &apos;{kind}&apos; (known: {known})</source>
+        <translation>ukendt slags trin &apos;{kind}&apos; (kendte: {known})</translation>
+    </message>
+    <message>
+        <source>a template needs at least one step</source>
+        <translation>en skabelon skal have mindst ét trin</translation>
+    </message>
+    <message>
+        <source>at least one step must remain after the referral</source>
+        <translation>der skal være mindst ét trin tilbage efter henvisningen</translation>
+    </message>
+    <message>
+        <source>the scope &apos;participation&apos; is required (it gates the conversation)</source>
+        <translation>samtykket &apos;participation&apos; skal være der (det åbner for samtalen)</translation>
+    </message>
+    <message>
+        <source>levels 1, 2, 3 and 4 must each appear once</source>
+        <translation>niveau 1, 2, 3 og 4 skal stå der én gang hver</translation>
+    </message>
+    <message>
+        <source>group must be one of {known}</source>
+        <translation>group skal være en af {known}</translation>
+    </message>
+    <message>
+        <source>age_order must be older, younger or same</source>
+        <translation>age_order skal være older, younger eller same</translation>
+    </message>
+    <message>
+        <source>one relation must have group &apos;child&apos;</source>
+        <translation>én relation skal have gruppen &apos;child&apos;</translation>
     </message>
     <message>
         <source>unknown content kind &apos;{kind}&apos;</source>
@@ -674,6 +746,104 @@
     <message>
         <source>the file must be a mapping at the top</source>
         <translation>filen skal øverst bestå af nøgler og værdier (nøgle: værdi)</translation>
+    </message>
+    <message>
+        <source>the id must be &apos;{expected}&apos; (a municipality replaces it with a higher version)</source>
+        <extracomment>Kinds a guide must have exactly once (the problem areas: each of the six exactly once). Kinds a guide may have at most once. Kinds whose sections may have no prompts (the app fills them: matched offers, the summary). FR-16: an offer runs (active), holds a pause and is meant to start again (paused), or has ended. (key, code, line) of every cross-file reference, for error messages; not part of equality.</extracomment>
+        <translation>id skal være &apos;{expected}&apos; (en kommune erstatter den med en højere version)</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; lacks {missing}</source>
+        <translation>&apos;{key}&apos; mangler {missing}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be exactly {required}; unknown: {unknown}</source>
+        <translation>&apos;{key}&apos; skal være præcis {required}; ukendte: {unknown}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; needs at least {minimum} entries</source>
+        <translation>&apos;{key}&apos; skal have mindst {minimum} punkter</translation>
+    </message>
+    <message>
+        <source>offer code &apos;{code}&apos; appears twice</source>
+        <translation>tilbudskoden &apos;{code}&apos; står der to gange</translation>
+    </message>
+    <message>
+        <source>status must be one of {known}, not &apos;{status}&apos;</source>
+        <translation>status skal være en af {known}, ikke &apos;{status}&apos;</translation>
+    </message>
+    <message>
+        <source>the catalogue needs at least one offer</source>
+        <translation>kataloget skal have mindst ét tilbud</translation>
+    </message>
+    <message>
+        <source>the family catalogue ({file})</source>
+        <translation>familiekataloget ({file})</translation>
+    </message>
+    <message>
+        <source>the vocabulary ({file})</source>
+        <translation>ordforrådet ({file})</translation>
+    </message>
+    <message>
+        <source>offer &apos;{offer}&apos;: &apos;{code}&apos; in &apos;{key}&apos; is not in {where}</source>
+        <translation>tilbuddet &apos;{offer}&apos;: &apos;{code}&apos; i &apos;{key}&apos; findes ikke i {where}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is only allowed in the member section</source>
+        <extracomment>A guide&apos;s id: letters, digits, &quot;_&quot; and &quot;-&quot; (it names a file a municipality may load).</extracomment>
+        <translation>&apos;{key}&apos; må kun stå i afsnittet om familiemedlemmer</translation>
+    </message>
+    <message>
+        <source>unknown section kind &apos;{kind}&apos; (known: {known})</source>
+        <translation>ukendt slags afsnit &apos;{kind}&apos; (kendte: {known})</translation>
+    </message>
+    <message>
+        <source>unknown problem area &apos;{area}&apos; (known: {known})</source>
+        <translation>ukendt problemområde &apos;{area}&apos; (kendte: {known})</translation>
+    </message>
+    <message>
+        <source>&apos;problem_area&apos; is only allowed in sections of kind problem_area</source>
+        <translation>&apos;problem_area&apos; må kun stå i afsnit af slagsen problem_area</translation>
+    </message>
+    <message>
+        <source>&apos;capture&apos; must name at least one of {known}</source>
+        <translation>&apos;capture&apos; skal nævne mindst én af {known}</translation>
+    </message>
+    <message>
+        <source>prompt id &apos;{prompt}&apos; appears twice in section &apos;{section}&apos;</source>
+        <translation>spørgsmålet &apos;{prompt}&apos; står der to gange i afsnittet &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <source>a section of kind {kind} needs at least one prompt</source>
+        <translation>et afsnit af slagsen {kind} skal have mindst ét spørgsmål</translation>
+    </message>
+    <message>
+        <source>a guide id must use only a-z, 0-9, - and _</source>
+        <translation>en guides id må kun bruge a-z, 0-9, - og _</translation>
+    </message>
+    <message>
+        <source>section id &apos;{section}&apos; appears twice</source>
+        <translation>afsnittet &apos;{section}&apos; står der to gange</translation>
+    </message>
+    <message>
+        <source>a guide can have only one section of kind {kind}</source>
+        <translation>en guide kan kun have ét afsnit af slagsen {kind}</translation>
+    </message>
+    <message>
+        <source>problem area &apos;{area}&apos; already has a section</source>
+        <translation>problemområdet &apos;{area}&apos; har allerede et afsnit</translation>
+    </message>
+    <message>
+        <source>the guide needs one section of kind {kinds}</source>
+        <translation>guiden skal have ét afsnit af slagsen {kinds}</translation>
+    </message>
+    <message>
+        <source>the guide has no section for problem area {areas}</source>
+        <translation>guiden har intet afsnit om problemområdet {areas}</translation>
+    </message>
+    <message>
+        <source>the stored guide cannot be read ({problem})</source>
+        <translation>den gemte guide kan ikke læses ({problem})</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1042,10 @@
     <message>
         <source>{file}, line {line}: {reason}</source>
         <translation>{file}, linje {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
     </message>
     <message>
         <source>Choose a course template.</source>
@@ -3240,6 +3414,13 @@ og familien</translation>
     <message>
         <source>The map now</source>
         <translation>Kortet nu</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Message about this field</source>
+        <translation>Besked om feltet</translation>
     </message>
 </context>
 <context>
