@@ -318,7 +318,7 @@ def content_refused_text(rejected: list[KnownError]) -> str:
     """The main window's banner when a municipality's content file was refused: each file, line and reason."""
     return fill(translate("Errors", "A content file from the municipality was not taken into use, and Tovholder "
                                     "uses the content it came with. Please tell IT. {problem}"),
-                problem="\n".join(error_text(problem) for problem in rejected))
+                problem="".join("\n• " + error_text(problem) for problem in rejected))  # one line each
 
 
 def apply_font(app: QApplication, scale: float) -> None:
