@@ -47,8 +47,10 @@ def on_lane(fn):  # type: ignore[no-untyped-def]
     return runner().call(fn)
 
 
-def shoot(widget, path: Path, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+def shoot(widget, path: Path, app: QApplication, size: tuple[int, int] | None = None) -> None:  # type: ignore[no-untyped-def]
     widget.show()
+    if size is not None:  # after show: a dialog sizes itself to the (offscreen, 800×600) screen when shown
+        widget.resize(*size)
     settle(app)
     widget.grab().save(str(path))
     print(f"wrote {path}")
@@ -105,11 +107,10 @@ def main() -> None:
         settle(app)
         shoot(window, out / f"search{suffix}.png", app)
         dialog = NewCaseDialog(workspace, window)
-        dialog.resize(780, 900)
         dialog.source_kind.setCurrentIndex(1)
         dialog.organisation.setText("Børneafdelingen, regionshospitalet")
         dialog.referred_on.set_date(date(2026, 11, 20))
-        shoot(dialog, out / f"new-case{suffix}.png", app)
+        shoot(dialog, out / f"new-case{suffix}.png", app, (780, 691))  # 90 % of a 768-pixel screen
         dialog.close_for_lock()
         shoot_conversation(workspace, window, out, suffix, app)
         shoot_network(workspace, window, out, suffix, app)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,13 +44,11 @@ class NewCaseDialog(DraftDialog):
         self._members: list[MemberInput] = []
         self._member_dialog: MemberDialog | None = None
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
+        body = QWidget()  # the dialog scrolls it (DraftDialog)
         column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
-        scroll.setWidget(body)
-        self.outer.addWidget(scroll, 1)
+        self.outer.addWidget(body, 1)
 
         # -- referral
         referral = Card(self.tr("1. The referral"))
