@@ -114,6 +114,7 @@ class Relation:
     group: str
     label: Label
     age_order: str = ""
+    custody: bool = False  # usually has parental responsibility: the form starts ticked
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,7 @@ def parse_family_catalogue(root: Mapping) -> FamilyCatalogue:
     root.check_keys({"kind", "id", "version", "sources", "relations", "languages", "diagnoses"})
     relations = []
     for item in root.get_seq("relations").mappings():
-        item.check_keys({"code", "group", "label", "age_order"})
+        item.check_keys({"code", "group", "label", "age_order", "custody"})
         group = item.get_str("group")
         if group not in RELATION_GROUPS:
             raise item.node("group").error(
@@ -288,7 +289,8 @@ def parse_family_catalogue(root: Mapping) -> FamilyCatalogue:
         age_order = item.get_str("age_order", default="") if item.has("age_order") else ""
         if age_order not in AGE_ORDERS:
             raise item.node("age_order").error(QT_TRANSLATE_NOOP("Content", "age_order must be older, younger or same"))
-        relations.append(Relation(item.get_str("code"), group, item.get_label("label"), age_order))
+        relations.append(Relation(item.get_str("code"), group, item.get_label("label"), age_order,
+                                  item.get_bool("custody", default=False)))
     if not any(r.group == "child" for r in relations):
         raise root.node("relations").error(QT_TRANSLATE_NOOP("Content", "one relation must have group 'child'"))
     return FamilyCatalogue(

@@ -267,7 +267,9 @@ def test_municipal_offer_with_an_unknown_code_is_rejected_with_file_and_line(tmp
 
 def test_municipal_offers_may_use_a_diagnosis_from_the_municipal_family_catalogue(tmp_path):
     text, folder = _municipal_offers(tmp_path, "diagnoses: [DE10, DG40]", "diagnoses: [DE10, DX99]")
-    family = (content_dir() / "family.yaml").read_text("utf-8").replace("version: 1\n", "version: 2\n", 1)
+    shipped = ContentLibrary.load(content_dir()).family.header.version
+    family = (content_dir() / "family.yaml").read_text("utf-8").replace(
+        f"version: {shipped}\n", f"version: {shipped + 1}\n", 1)
     family += '  - {code: DX99, label: {da: "Lokal diagnose", en: "Local diagnosis"}}\n'
     (folder / "zz-familie.yaml").write_text(family, "utf-8")  # read after the offers
 

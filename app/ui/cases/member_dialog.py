@@ -168,9 +168,25 @@ class MemberDialog(DraftDialog):
         self.field("relation", self.relation, None)
         self.watch(self.relation, self.first_name, self.last_name, self.birth_date, self.cpr, self.language,
                    self.interpreter, self.custody, self.household, self.phone, self.email)
+        # Parental responsibility starts as the relation usually has it (a mother: yes; a bonus parent:
+        # no), until she ticks or unticks it herself.
+        self._custody_chosen = member is not None
+        self.custody.clicked.connect(self._custody_clicked)
+        self.relation.currentIndexChanged.connect(self._relation_chosen)
         if member is not None:
             self._fill(member)
+        else:
+            self._relation_chosen()
         self.first_name.setFocus()
+
+    def _custody_clicked(self) -> None:
+        self._custody_chosen = True
+
+    def _relation_chosen(self) -> None:
+        if self._custody_chosen:
+            return
+        relation = self.workspace.content.family.relation(self.relation.currentData())
+        self.custody.setChecked(bool(relation is not None and relation.custody))
 
     # ---- fields <-> values
 
@@ -236,6 +252,7 @@ class MemberDialog(DraftDialog):
         }
 
     def restore(self, payload: dict) -> None:
+        self._custody_chosen = True  # as she had it in the draft
         self.member_id = payload.get("member_id") or self.member_id
         self.relation.setCurrentIndex(max(0, self.relation.findData(payload.get("relation"))))
         self.first_name.setText(payload.get("first_name", ""))

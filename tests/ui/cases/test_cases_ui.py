@@ -382,3 +382,30 @@ def test_the_consent_form_shows_every_scope_text_whole(qtbot, main_window, demo_
     dialog = next(f for f in main_window.actions.open_forms if isinstance(f, ConsentDialog))
     qtbot.waitExposed(dialog)
     assert cut_texts(dialog) == []
+
+
+def choose(qtbot, combo, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``code`` with the keyboard (Down/Up from where the choice is), as she would."""
+    combo.setFocus()
+    target = combo.findData(code)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+
+
+def test_bonus_parents_and_custody_as_the_relation_usually_has_it(qtbot, main_window, demo_workspace):
+    dialog = main_window.actions.new_case()
+    qtbot.mouseClick(dialog.add_member_button, Qt.MouseButton.LeftButton)
+    member = dialog._member_dialog
+    codes = [member.relation.itemData(i) for i in range(member.relation.count())]
+    assert {"bonusfar", "bonusmor", "medfar", "halvsoeskende", "bonussoeskende", "plejesoeskende"} <= set(codes)
+    assert member.relation.currentData() == "mor" and member.custody.isChecked()  # a mother: usually yes
+    choose(qtbot, member.relation, "bonusfar")
+    assert not member.custody.isChecked()  # a bonus father: usually not
+    choose(qtbot, member.relation, "far")
+    assert member.custody.isChecked()
+    member.custody.setFocus()
+    qtbot.keyClick(member.custody, Qt.Key.Key_Space)  # she knows better: not this father
+    assert not member.custody.isChecked()
+    choose(qtbot, member.relation, "medfar")
+    assert not member.custody.isChecked()  # what she chose stays
