@@ -2703,6 +2703,10 @@ og familien</translation>
         <translation>Ny person</translation>
     </message>
     <message>
+        <source>From the family</source>
+        <translation>Fra familien</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -2797,6 +2801,10 @@ og familien</translation>
     <message>
         <source>Click on the map where the person belongs, or choose the place here.</source>
         <translation>Klik på kortet, hvor personen hører til, eller vælg placeringen her.</translation>
+    </message>
+    <message>
+        <source>(someone else)</source>
+        <translation>(en anden)</translation>
     </message>
     <message>
         <source>(none)</source>

@@ -177,14 +177,26 @@ class MapVersionInfo:
 
 
 @dataclass(frozen=True)
+class FamilyMemberChoice:
+    """Someone of the family (not a child in the centre) she can put on the map without typing them in
+    again: the name and the relation as the case has them."""
+
+    member_id: str
+    name: str
+    relation: str  # the family catalogue's code (mor, bonusfar, storesoester …)
+
+
+@dataclass(frozen=True)
 class NetworkMapView:
-    """What the map screen shows: the family in the centre, the live map, the saved versions."""
+    """What the map screen shows: the family in the centre, the live map, the saved versions, and the
+    family's own members to offer on it."""
 
     case_id: str
     family_name: str
     centre_names: tuple[str, ...]
     data: MapData
     versions: tuple[MapVersionInfo, ...] = ()
+    family: tuple[FamilyMemberChoice, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ class NetworkService:
             case = load_case(session, case_id)
             append_audit(session, "network.open", case_id=case_id, entity="cases", record_id=case_id)
             return n.NetworkMapView(case_id, case.family_name, self._centre_names(case), self._data(session, case_id),
-                                    self._versions(session, case_id))
+                                    self._versions(session, case_id), self._family(case))
 
     def map_data(self, case_id: str) -> n.MapData:
         with self.ctx.store.unit_of_work() as session:
@@ -366,6 +366,13 @@ class NetworkService:
             people=people, lines=lines, sector_labels=texts.sectors, legend=texts.legend,
             author=self.ctx.profile.name, table=(texts.table_header, *rows) if rows else (),
         )
+
+    def _family(self, case: Case) -> tuple[n.FamilyMemberChoice, ...]:
+        """The family's members who are not a child in the centre (parents, siblings, others), in the
+        case's order: offered on the map so she does not type the family in twice."""
+        groups = {r.code: r.group for r in self.ctx.content.family.relations}
+        return tuple(n.FamilyMemberChoice(m.id, f"{m.first_name} {m.last_name}".strip(), m.relation)
+                     for m in case.members if groups.get(m.relation) != "child")
 
     def _centre_names(self, case: Case) -> tuple[str, ...]:
         """The children's first names, for the map's centre."""

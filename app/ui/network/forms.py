@@ -86,6 +86,12 @@ class PersonForm(QWidget):
         body = QWidget()
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 14, 0)
+        # The family's own members (from the case), offered so she does not type them in again.
+        self.from_family = QComboBox()
+        self.from_family.setAccessibleName(self.tr("From the family"))
+        self.from_family.currentIndexChanged.connect(self._family_member_chosen)
+        self.from_family_row = QLabel(self.tr("From the family"))
+        form.addRow(self.from_family_row, self.from_family)
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Name"))
         self.name_error = form_row(form, self.tr("Name"), self.name)
@@ -194,6 +200,34 @@ class PersonForm(QWidget):
         self._loading = False
         self.new_person(*n.centre_of(n.SECTOR_FAMILY, 2))
 
+    def set_family(self, members: list[tuple[str, str]]) -> None:
+        """The family's members not yet on the map, as (name, relation in words); the choice is shown
+        only while she adds someone and there is someone left to offer."""
+        self.from_family.blockSignals(True)
+        self.from_family.clear()
+        self.from_family.addItem(self.tr("(someone else)"), None)
+        for name, relation in members:
+            self.from_family.addItem(f"{name} ({relation})" if relation else name, (name, relation))
+        self.from_family.blockSignals(False)
+        self._show_family_choice()
+
+    def _show_family_choice(self) -> None:
+        shown = not self.person_id and self.from_family.count() > 1
+        self.from_family.setVisible(shown)
+        self.from_family_row.setVisible(shown)
+
+    def _family_member_chosen(self) -> None:
+        chosen = self.from_family.currentData()
+        if not chosen:
+            return
+        name, relation = chosen
+        self.name.setText(name)
+        self.relation.setText(relation)
+        self.sector.setCurrentIndex(self.sector.findData(n.SECTOR_FAMILY))
+        self.horizon.setCurrentIndex(self.horizon.findData(1))  # the family's own: the closest ring
+        self._place_from_lists()
+        self.name.setFocus()
+
     def set_partners(self, partners: tuple[n.PartnerView, ...]) -> None:
         current = self.partner.currentData()
         self.partners = {p.id: p for p in partners}
@@ -252,6 +286,8 @@ class PersonForm(QWidget):
         self.quality.buttons()[0].setChecked(True)
         self._set_place(angle, distance)
         self.remove_button.hide()
+        self.from_family.setCurrentIndex(0)
+        self._show_family_choice()
         self.clear_errors()
         self._loading = False
         self.dirty = False
@@ -264,6 +300,7 @@ class PersonForm(QWidget):
         self.title.setText(person.name)
         self._fill(person)
         self.remove_button.show()
+        self._show_family_choice()
         self.clear_errors()
         self._loading = False
         self.dirty = False

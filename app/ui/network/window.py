@@ -33,7 +33,7 @@ from app.services.network import dto as n
 from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DRAFT_PAUSE_MS
 from app.ui.common.export_dialog import ExportDoneBar, choose_export_file, start_folder
-from app.ui.common.i18n import error_text, fill, language
+from app.ui.common.i18n import error_text, fill, label, language
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import LazyPage, banner, scrolled
 from app.ui.network.compare import MapComparison
@@ -345,10 +345,22 @@ class NetworkMapWindow(QWidget):
 
     def _refresh(self) -> None:
         self.scene.show_data(self.editor.data)
+        self._offer_family()
         self.read_action.setEnabled(not self.editor.data.people)
         self._refresh_details()
         if self.form.person_id and self.editor.data.person(self.form.person_id) is None:
             self.form.new_person(self.form.angle, self.form.distance)
+
+    def _offer_family(self) -> None:
+        """The family's members the map does not show yet (by name), for the person form to offer."""
+        on_map = {p.name.casefold() for p in self.editor.data.people}
+        relations = self.workspace.content.family
+        offered = []
+        for member in self.map_view.family:
+            if member.name.casefold() not in on_map:
+                relation = relations.relation(member.relation)
+                offered.append((member.name, label(relation.label).lower() if relation else ""))
+        self.form.set_family(offered)
 
     def _person_moved(self, person_id: str) -> None:
         person = self.editor.data.person(person_id)

@@ -616,3 +616,20 @@ def test_undo_keeps_its_short_name_and_export_stays_on_the_toolbar(qtbot, window
     settle(qtbot)
     assert not window.editor.data.people and window.redo_action.isEnabled()
     assert window.redo_action.text() == "Gentag" and "Ørum-Kristiansen" in window.redo_action.toolTip()
+
+
+def test_the_familys_own_members_are_offered_so_she_does_not_type_them_twice(qtbot, window):
+    click_map(qtbot, window, 100, 60)  # a new person: the form offers the family's members
+    form = window.form
+    assert form.from_family.isVisible()
+    assert [form.from_family.itemText(i) for i in range(form.from_family.count())][1:] == ["Helle Kjærsgaard (mor)"]
+    form.from_family.setFocus()
+    qtbot.keyClick(form.from_family, Qt.Key.Key_Down)  # chosen with the keyboard
+    assert (form.name.text(), form.relation.text()) == ("Helle Kjærsgaard", "mor")
+    assert (form.sector.currentData(), form.horizon.currentData()) == (n.SECTOR_FAMILY, 1)
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    settle(qtbot)
+    [helle] = stored(window).people
+    assert (helle.name, helle.relation, helle.sector, helle.horizon) == ("Helle Kjærsgaard", "mor", n.SECTOR_FAMILY, 1)
+    click_map(qtbot, window, -100, 60)
+    assert not form.from_family.isVisible()  # everyone of the family is on the map now
