@@ -474,6 +474,10 @@
         <translation>en anden (navn)</translation>
     </message>
     <message>
+        <source>Given by someone else (name)</source>
+        <translation>Givet af en anden (navn)</translation>
+    </message>
+    <message>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
@@ -2225,6 +2229,14 @@ og familien</translation>
         <translation>Adresse</translation>
     </message>
     <message>
+        <source>Postal code</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>By</translation>
+    </message>
+    <message>
         <source>Postcode and town</source>
         <translation>Postnummer og by</translation>
     </message>
@@ -2316,6 +2328,10 @@ og familien</translation>
         <translation>hvem (navn)</translation>
     </message>
     <message>
+        <source>Who (name)</source>
+        <translation>Hvem (navn)</translation>
+    </message>
+    <message>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
@@ -2342,6 +2358,10 @@ og familien</translation>
     <message>
         <source>note, e.g. time and place</source>
         <translation>note, fx tid og sted</translation>
+    </message>
+    <message>
+        <source>Note on the next contact</source>
+        <translation>Note om næste kontakt</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -3198,6 +3218,10 @@ og familien</translation>
     <message>
         <source>What the family would change (optional)</source>
         <translation>Det, familien vil have rettet (valgfrit)</translation>
+    </message>
+    <message>
+        <source>What the family would change</source>
+        <translation>Det, familien vil have rettet</translation>
     </message>
     <message>
         <source>Agreement</source>

@@ -53,6 +53,7 @@ class ConsentDialog(DraftDialog):
                 giver_box.addWidget(box)
         self.other_giver = QLineEdit()
         self.other_giver.setPlaceholderText(self.tr("someone else (name)"))
+        self.other_giver.setAccessibleName(self.tr("Given by someone else (name)"))
         giver_box.addWidget(self.other_giver)
         self.giver_error = ErrorLabel()
         giver_box.addWidget(self.giver_error)
