@@ -54,6 +54,9 @@ def compact_table(model: DtoTableModel, rows_visible: int = 6) -> QTableView:
     view.setModel(model)
 
     def fit() -> None:
+        # An empty history is not shown as a table with one blank row: the card's own line says
+        # "none yet" (no tovholder, no level, no consent in force).
+        view.setHidden(model.rowCount() == 0)
         rows = max(1, min(model.rowCount(), rows_visible))
         view.setFixedHeight(view.horizontalHeader().sizeHint().height() + ROW_HEIGHT * rows + 6)
         fit_columns(view, WIDTH_SAMPLE_ROWS)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
 from app.services.cases import dto
 from app.ui.cases.course_dialogs import ConsentDialog, ServiceLevelDialog, TovholderDialog
@@ -409,3 +410,15 @@ def test_bonus_parents_and_custody_as_the_relation_usually_has_it(qtbot, main_wi
     assert not member.custody.isChecked()
     choose(qtbot, member.relation, "medfar")
     assert not member.custody.isChecked()  # what she chose stays
+
+
+def test_an_empty_history_shows_no_blank_table(qtbot, main_window, demo_workspace):
+    case_id = new_plain_case(demo_workspace)  # no consent, tovholder or level yet
+    main_window.resize(1366, 768)
+    main_window.open_case(case_id)
+    settle(qtbot)
+    panel = main_window.overview
+    hidden = {view.accessibleName(): view.isHidden() for view in panel.widget().findChildren(QTableView)}
+    assert hidden["Tovholderhistorik"] and hidden["Niveauhistorik"] and hidden["Samtykker"] and hidden["Samtaler"]
+    assert not hidden["Familiemedlemmer"] and not hidden["Trin"]
+    assert panel.tovholder_text.text() and panel.level_text.text()  # "none yet", said in words
