@@ -31,6 +31,7 @@ from typing import Any
 from app.core.errors import QT_TRANSLATE_NOOP, KnownError, ValidationError
 from app.services.context import ServiceContext
 from app.services.network import dto as n
+from app.services.network.measures import measures
 from app.services.network.service import NetworkService
 
 FORMAT = "tovholder-network-map"
@@ -85,8 +86,32 @@ def map_to_json(data: n.MapData, family: str, exported_on: date, initials_only: 
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "exported_on": exported_on.isoformat(),
         "family": family, "initials_only": initials_only, "people": rows, "ties": ties,
+        "measures": _measures_json(data, refs),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _measures_json(data: n.MapData, refs: dict[str, str]) -> dict[str, Any]:
+    """The map's measures for another system (worked out from the people and ties above; a file read
+    in is measured again, so this part is never read back). People are their ``ref``; ``null`` is "no
+    data" (a density with fewer than two people, an average with nobody)."""
+    result = measures(data)
+
+    def ids(people: tuple[str, ...]) -> list[str]:
+        return [refs[i] for i in people if i in refs]
+
+    return {
+        "people": result.people, "private": result.private, "professional": result.professional,
+        "professional_share": result.professional_share,
+        "per_sector": result.per_sector, "per_horizon": {str(h): c for h, c in result.per_horizon.items()},
+        "private_ties": result.private_ties, "private_pairs": result.private_pairs,
+        "private_density": result.private_density,
+        "bridges": ids(result.bridges), "isolated": ids(result.isolated),
+        "degree": {refs[i]: d for i, d in result.degree.items() if i in refs},
+        "categories": [{"key": c.key, "people": c.people, "ties": c.ties, "pairs": c.pairs, "density": c.density,
+                        "degree_mean": c.degree_mean, "degree_max": c.degree_max, "stars": ids(c.stars)}
+                       for c in result.categories],
+    }
 
 
 def parse_map_file(content: bytes) -> ImportedMap:

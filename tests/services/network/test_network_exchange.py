@@ -16,6 +16,7 @@ import pytest
 from app.core.errors import ValidationError
 from app.services.network import dto as n
 from app.services.network.exchange import FORMAT, MapFileError, map_to_json
+from app.services.network.measures import measures
 from app.services.network.service import NetworkExportNotAllowedError
 from app.services.workspace import Workspace
 from tests.helpers.db import audit_entries, log_entries
@@ -246,3 +247,25 @@ def test_the_same_tie_twice_and_broken_or_foreign_files_are_refused(two_cases, t
         ws.network_files.import_map(second, tmp_path / "findes-ikke.json")
     assert caught.value.english() == "The file could not be read."
     assert ws.network.map_data(second).people == ()
+
+
+def test_the_file_carries_the_maps_measures_for_other_systems(two_cases, tmp_path):
+    ws, first, second = two_cases
+    _build(ws, first)
+    data = ws.network.map_data(first)
+
+    document = json.loads(ws.network_files.export_json(first, tmp_path / "kort.json", False).read_text("utf-8"))
+
+    shown = document["measures"]
+    expected = measures(data)
+    refs = {p["ref"]: p["name"] for p in document["people"]}
+    names = {p.id: p.name for p in data.people}
+    assert (shown["people"], shown["private_ties"], shown["private_density"]) == (
+        expected.people, expected.private_ties, expected.private_density)
+    assert {refs[r]: d for r, d in shown["degree"].items()} == {names[i]: d for i, d in expected.degree.items()}
+    everyone = next(c for c in shown["categories"] if c["key"] == "all")
+    assert (everyone["ties"], everyone["degree_max"]) == (len(data.ties), max(expected.degree.values()))
+    assert {refs[r] for r in everyone["stars"]} == {names[i] for i, d in expected.degree.items()
+                                                     if d == everyone["degree_max"]}
+    assert [c["density"] for c in shown["categories"]] == [c.density for c in expected.categories]  # null: no data
+    assert ws.network_files.import_map(second, tmp_path / "kort.json").people  # still read in: measures ignored
