@@ -81,3 +81,4 @@ class MapDocument:
     legend: dict[str, str]  # one text for each key in ``LEGEND_KEYS``
     author: str = ""  # the health visitor (PDF metadata author)
     table: tuple[tuple[str, ...], ...] = ()  # optional second page: the header row, then one row a person
+    measures: tuple[tuple[str, ...], ...] = ()  # optional: the header row, then one row a part of the map

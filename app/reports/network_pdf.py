@@ -345,6 +345,17 @@ def _table_story(doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts, width: 
             text_table(rows, LAYOUT, styles, fonts, width, word_share=0.35)]
 
 
+def _measures_story(doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts, width: float) -> list[Flowable]:
+    """The map's measures, each part counted on its own (after the people, or on their own page)."""
+    rows = [[one_line(cell, fonts) for cell in row] for row in doc.measures]
+    if len(rows) < 2:
+        return []
+    styles = paragraph_styles(LAYOUT, fonts)
+    heading = ParagraphStyle("measures", styles.heading, keepWithNext=1)
+    return [Paragraph(markup(texts.measures, fonts), heading),
+            text_table(rows, LAYOUT, styles, fonts, width, word_share=0.3)]
+
+
 # ---- checks and the document
 
 
@@ -381,7 +392,7 @@ def render_network_map(doc: MapDocument) -> bytes:
     pdf.addPageTemplates([PageTemplate(id="map", frames=[whole_page_frame(LAYOUT, "map")]),
                           PageTemplate(id="table", frames=[text_frame(pdf)])])
     story: list[Flowable] = [_MapPage(doc, texts, fonts)]
-    table = _table_story(doc, texts, fonts, pdf.width)
+    table = _table_story(doc, texts, fonts, pdf.width) + _measures_story(doc, texts, fonts, pdf.width)
     if table:
         story += [NextPageTemplate("table"), PageBreak(), *table]
     build(pdf, story, footer(LAYOUT, doc.title, in_language(PAGE_NUMBER, doc.language), fonts))

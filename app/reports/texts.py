@@ -153,6 +153,11 @@ class NetworkMapTexts:
     horizons: str
     people: str  # the heading of the list of people
     table_header: tuple[str, str, str, str, str]  # name, sector, role, phone, e-mail
+    measures: str  # the heading of the measures
+    measures_header: tuple[str, str, str, str, str, str, str]  # part, people, ties, density, degree avg/max, who
+    everyone: str  # the measures' first row: the whole map
+    own_people: str  # the family's own people (no professionals)
+    no_data: str  # a density with fewer than two people, an average with nobody
     sectors: dict[str, str]  # one name for each sector of the map
     legend: dict[str, str]  # one text for each sign in the legend (``map_signs.LEGEND_KEYS``)
 
@@ -183,6 +188,11 @@ NETWORK_MAP: dict[str, NetworkMapTexts] = {
         horizons="Cirklerne: jo tættere på midten, jo tættere på familien.",
         people="Personerne på kortet",
         table_header=("Navn", "Sektor", "Rolle", "Telefon", "E-mail"),
+        measures="Mål: hver del af kortet for sig",
+        measures_header=("Del", "Personer", "Forbindelser", "Tæthed", "Grad, gns.", "Grad, højst", "Kender flest"),
+        everyone="Alle",
+        own_people="Familiens egne personer",
+        no_data="ingen data",
         sectors=_SECTORS_DA,
         legend={
             **_SECTORS_DA,
@@ -203,6 +213,11 @@ NETWORK_MAP: dict[str, NetworkMapTexts] = {
         horizons="The circles: the closer to the centre, the closer to the family.",
         people="The people on the map",
         table_header=("Name", "Sector", "Role", "Phone", "E-mail"),
+        measures="Measures: each part of the map on its own",
+        measures_header=("Part", "People", "Ties", "Density", "Degree, avg.", "Degree, most", "Knows most others"),
+        everyone="Everyone",
+        own_people="The family's own people",
+        no_data="no data",
         sectors=_SECTORS_EN,
         legend={
             **_SECTORS_EN,

@@ -365,7 +365,27 @@ class NetworkService:
             centre=texts.centre.format(names=" & ".join(names)) if names else texts.centre_no_names,
             people=people, lines=lines, sector_labels=texts.sectors, legend=texts.legend,
             author=self.ctx.profile.name, table=(texts.table_header, *rows) if rows else (),
+            measures=self._measure_rows(data, texts, label, language) if data.people else (),
         )
+
+    @staticmethod
+    def _measure_rows(data: n.MapData, texts: NetworkMapTexts, label: Callable[[n.MapPersonView], str],
+                      language: str) -> tuple[tuple[str, ...], ...]:
+        """The measures' table for the PDF: each part on its own, "no data" where nothing can be said."""
+        from app.services.network.measures import measures
+
+        people = {p.id: p for p in data.people}
+        comma = "," if language == "da" else "."
+
+        def number(value: float | None, decimals: int) -> str:
+            return texts.no_data if value is None else f"{value:.{decimals}f}".replace(".", comma)
+
+        titles = {"all": texts.everyone, "private": texts.own_people, **texts.sectors}
+        return (texts.measures_header, *(
+            (titles.get(c.key, c.key), str(c.people), str(c.ties), number(c.density, 2), number(c.degree_mean, 1),
+             texts.no_data if c.degree_max is None else str(c.degree_max),
+             ", ".join(label(people[i]) for i in c.stars if i in people))
+            for c in measures(data).categories))
 
     def _family(self, case: Case) -> tuple[n.FamilyMemberChoice, ...]:
         """The family's members who are not a child in the centre (parents, siblings, others), in the

@@ -146,3 +146,17 @@ def test_the_pdf_is_in_the_language_asked_for_with_the_reports_own_texts(net, ca
                  "Side 1 af 2"):
         assert text in danish, text
         assert text not in english, text
+
+
+def test_the_pdf_has_the_maps_measures_each_part_on_its_own(net, case_id, tmp_path):
+    _small_map(net, case_id)  # Birthe–Karsten and Karsten–Lone are tied; Mads knows no one
+    target = tmp_path / "kort.pdf"
+
+    net.export_pdf(case_id, target, False, "da")
+
+    text = " ".join(_text_in_pdf(target).split())
+    assert "Mål: hver del af kortet for sig" in text
+    # Everyone: 4 people, 2 ties of 6 possible (0,33), degrees 1, 2, 1, 0 → average 1,0, at most 2 (Karsten).
+    assert "Alle 4 2 0,33 1,0 2 Karsten Bech" in text
+    # The family alone: Birthe only, so no pair is possible: no data, never 0,00.
+    assert "Familie og slægt 1 0 ingen data 0,0 0" in text
