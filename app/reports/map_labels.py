@@ -78,6 +78,7 @@ class NameBox:
     x: float = 0.0  # the box's lower left corner once placed
     y: float = 0.0
     align: str = "left"
+    number: int = 0  # > 0: no free spot for the name, so its number is printed (see the key)
 
 def draw_label(canvas: Canvas, label: NameBox, font: str) -> None:
     leading = label.size * 1.15
@@ -98,8 +99,11 @@ def place_labels(people: Sequence[Labelled], points: list[tuple[float, float]], 
     """Each name beside its mark: the first free spot, away from the centre first.
 
     A spot is free when it covers no mark, star, other name, the centre or a sector label, and lies
-    inside the map area. Where no spot is free the one with the least overlap is taken. The people
-    nearest the centre, where it is most crowded, choose first; the outer ones have room outwards.
+    inside the map area. The people nearest the centre, where it is most crowded, choose first; the
+    outer ones have room outwards. Where no spot is free for a name, the person's number (their place
+    in ``people``, from 1) is printed instead and the key under the list of people says whose it is:
+    names never overprint each other or the family's label. A number with no free spot either takes
+    the spot with the least overlap.
     """
     labels: list[NameBox | None] = [None] * len(people)
     gap = 1.8
@@ -141,11 +145,29 @@ def place_labels(people: Sequence[Labelled], points: list[tuple[float, float]], 
             if cost < 1:
                 break
         assert best is not None
+        number = 0
+        if best[0] >= 1:  # no free spot for the name: its number, in the same places
+            number = index + 1
+            lines = [str(number)]
+            w, h = stringWidth(lines[0], fonts.regular, size), size * 1.12
+            spots = [(x + half + gap, y - h / 2, "left"), (left_edge - gap - w, y - h / 2, "right"),
+                     (x - w / 2, top + gap, "centre"), (x - w / 2, y - below - gap - h, "centre"),
+                     *[(x + half + gap, y - h / 2 + shift, "left") for shift in (h, -h)],
+                     *[(left_edge - gap - w, y - h / 2 + shift, "right") for shift in (h, -h)]]
+            best = None
+            for rank, (lx, ly, align) in enumerate(spots):
+                rect = (lx, ly, lx + w, ly + h)
+                cost = grid.overlap(rect) + (0.0 if inside(rect, box) else 1e6) + rank * 1e-3
+                if best is None or cost < best[0]:
+                    best = (cost, rect, align)
+                if cost < 1:
+                    break
+            assert best is not None
         rect = best[1]
         # Keep the name on the page whatever happens.
         dx = max(box[0] - rect[0], 0.0) - max(rect[2] - box[2], 0.0)
         dy = max(box[1] - rect[1], 0.0) - max(rect[3] - box[3], 0.0)
         rect = (rect[0] + dx, rect[1] + dy, rect[2] + dx, rect[3] + dy)
         grid.add(rect)
-        labels[index] = NameBox(lines, size, w, h, rect[0], rect[1], best[2])
+        labels[index] = NameBox(lines, size, w, h, rect[0], rect[1], best[2], number)
     return [label for label in labels if label is not None]

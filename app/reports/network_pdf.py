@@ -57,7 +57,7 @@ from app.reports.layout import (
     text_table,
     whole_page_frame,
 )
-from app.reports.map_labels import Grid, draw_label, place_labels
+from app.reports.map_labels import Grid, NameBox, draw_label, place_labels
 from app.reports.map_signs import (
     BLACK,
     GRID_GREY,
@@ -151,11 +151,17 @@ class _MapPage(Flowable):
         _draw_map_page(self.canv, self.doc, self.texts, self.fonts)
 
 
-def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts) -> None:
-    width, height = PAGE
+def _page_frame(doc: MapDocument, fonts: Fonts) -> tuple[list[str], list[str], _Frame]:
+    """The title's and the subtitle's lines, and where the map and the legend go under them."""
+    width = PAGE[0]
     title = wrap(one_line(doc.title, fonts), fonts.bold, TITLE_SIZE, width - 2 * MARGIN)
     subtitle = wrap(one_line(doc.subtitle, fonts), fonts.regular, SUBTITLE_SIZE, width - 2 * MARGIN)
-    frame = _frame(len(title), len(subtitle))
+    return title, subtitle, _frame(len(title), len(subtitle))
+
+
+def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts) -> None:
+    height = PAGE[1]
+    title, subtitle, frame = _page_frame(doc, fonts)
 
     canvas.setFillGray(BLACK)
     y = height - MARGIN - TITLE_SIZE
@@ -173,25 +179,21 @@ def _draw_map_page(canvas: Canvas, doc: MapDocument, texts: NetworkMapTexts, fon
     draw_legend(canvas, doc.legend, texts, frame.legend, fonts)
 
 
-def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> None:
+@dataclass
+class _Layout:
+    """Where everything on the map goes (worked out the same way for the drawing and for the key)."""
+
+    points: list[tuple[float, float]]
+    r: float
+    centre: _Block
+    corners: list[_Block]
+    labels: list[NameBox]
+
+
+def _layout(doc: MapDocument, frame: _Frame, fonts: Fonts) -> _Layout:
     cx, cy, big_r = frame.cx, frame.cy, frame.radius
     scale = big_r / 100.0
     label_size, r = _sizes(len(doc.people))
-    line_scale = 1.0 if len(doc.people) <= SMALL_MAP else 0.85
-
-    # The structure: the sector cross and the three horizons, in grey.
-    canvas.saveState()
-    canvas.setStrokeGray(GRID_GREY)
-    canvas.setLineWidth(0.5)
-    canvas.line(cx - big_r, cy, cx + big_r, cy)
-    canvas.line(cx, cy - big_r, cx, cy + big_r)
-    for ring in (100 / 3, 200 / 3):
-        canvas.circle(cx, cy, ring * scale, stroke=1, fill=0)
-    canvas.setStrokeGray(RING_GREY)
-    canvas.setLineWidth(1.0)
-    canvas.circle(cx, cy, big_r, stroke=1, fill=0)
-    canvas.restoreState()
-
     # Where each person goes, in points.
     points: list[tuple[float, float]] = []
     for person in doc.people:
@@ -215,6 +217,28 @@ def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> 
     for corner in corners:
         grid.add(corner.rect)
     labels = place_labels(doc.people, points, r, label_size, (frame.cx, frame.cy), frame.box, grid, fonts)
+    return _Layout(points, r, centre, corners, labels)
+
+
+def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> None:
+    cx, cy, big_r = frame.cx, frame.cy, frame.radius
+    line_scale = 1.0 if len(doc.people) <= SMALL_MAP else 0.85
+
+    # The structure: the sector cross and the three horizons, in grey.
+    canvas.saveState()
+    canvas.setStrokeGray(GRID_GREY)
+    canvas.setLineWidth(0.5)
+    canvas.line(cx - big_r, cy, cx + big_r, cy)
+    canvas.line(cx, cy - big_r, cx, cy + big_r)
+    for ring in (100 / 3, 200 / 3):
+        canvas.circle(cx, cy, ring * big_r / 100.0, stroke=1, fill=0)
+    canvas.setStrokeGray(RING_GREY)
+    canvas.setLineWidth(1.0)
+    canvas.circle(cx, cy, big_r, stroke=1, fill=0)
+    canvas.restoreState()
+
+    layout = _layout(doc, frame, fonts)
+    points, r, centre, corners, labels = layout.points, layout.r, layout.centre, layout.corners, layout.labels
 
     # The ties, batched in one path per style.
     canvas.saveState()
@@ -238,12 +262,12 @@ def _draw_map(canvas: Canvas, doc: MapDocument, frame: _Frame, fonts: Fonts) -> 
     for label in labels:
         patches.rect(label.x - 1, label.y - 0.5, label.width + 2, label.height + 1)
     canvas.drawPath(patches, stroke=0, fill=1)
-    centre.draw(canvas, fonts)
     canvas.setLineJoin(1)
     for person, (x, y) in zip(doc.people, points, strict=True):
         draw_mark(canvas, person.sector, person.quality, x, y, r, 0.9 if r >= 4.5 else 0.75)
     canvas.restoreState()
     _draw_stars(canvas, doc, points, r)
+    centre.draw(canvas, fonts)  # over the marks: the family's label stays readable on a crowded map
 
     # The names, then the sector labels in the corners.
     canvas.setFillGray(BLACK)
@@ -345,6 +369,20 @@ def _table_story(doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts, width: 
             text_table(rows, LAYOUT, styles, fonts, width, word_share=0.35)]
 
 
+def _key_story(doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts, width: float) -> list[Flowable]:
+    """Whose number is printed on the map where a name had no room (the crowded middle of a big map)."""
+    frame = _page_frame(doc, fonts)[2]
+    numbered = sorted(label.number for label in _layout(doc, frame, fonts).labels if label.number)
+    if not numbered:
+        return []
+    rows = [[one_line(cell, fonts) for cell in texts.numbers_header]]
+    rows += [[str(number), one_line(doc.people[number - 1].label, fonts)] for number in numbered]
+    styles = paragraph_styles(LAYOUT, fonts)
+    heading = ParagraphStyle("numbers", styles.heading, keepWithNext=1)
+    return [Paragraph(markup(texts.numbers, fonts), heading),
+            text_table(rows, LAYOUT, styles, fonts, width / 2, word_share=0.8)]
+
+
 def _measures_story(doc: MapDocument, texts: NetworkMapTexts, fonts: Fonts, width: float) -> list[Flowable]:
     """The map's measures, each part counted on its own (after the people, or on their own page)."""
     rows = [[one_line(cell, fonts) for cell in row] for row in doc.measures]
@@ -392,7 +430,8 @@ def render_network_map(doc: MapDocument) -> bytes:
     pdf.addPageTemplates([PageTemplate(id="map", frames=[whole_page_frame(LAYOUT, "map")]),
                           PageTemplate(id="table", frames=[text_frame(pdf)])])
     story: list[Flowable] = [_MapPage(doc, texts, fonts)]
-    table = _table_story(doc, texts, fonts, pdf.width) + _measures_story(doc, texts, fonts, pdf.width)
+    table = (_key_story(doc, texts, fonts, pdf.width) + _table_story(doc, texts, fonts, pdf.width)
+             + _measures_story(doc, texts, fonts, pdf.width))
     if table:
         story += [NextPageTemplate("table"), PageBreak(), *table]
     build(pdf, story, footer(LAYOUT, doc.title, in_language(PAGE_NUMBER, doc.language), fonts))

@@ -154,6 +154,8 @@ class NetworkMapTexts:
     people: str  # the heading of the list of people
     table_header: tuple[str, str, str, str, str]  # name, sector, role, phone, e-mail
     measures: str  # the heading of the measures
+    numbers: str  # the heading of the key to the numbers printed where a name had no room on the map
+    numbers_header: tuple[str, str]  # number, name
     measures_header: tuple[str, str, str, str, str, str, str]  # part, people, ties, density, degree avg/max, who
     everyone: str  # the measures' first row: the whole map
     own_people: str  # the family's own people (no professionals)
@@ -189,6 +191,8 @@ NETWORK_MAP: dict[str, NetworkMapTexts] = {
         people="Personerne på kortet",
         table_header=("Navn", "Sektor", "Rolle", "Telefon", "E-mail"),
         measures="Mål: hver del af kortet for sig",
+        numbers="Numre på kortet (hvor der ikke var plads til navnet)",
+        numbers_header=("Nr.", "Navn"),
         measures_header=("Del", "Personer", "Forbindelser", "Tæthed", "Grad, gns.", "Grad, højst", "Kender flest"),
         everyone="Alle",
         own_people="Familiens egne personer",
@@ -214,6 +218,8 @@ NETWORK_MAP: dict[str, NetworkMapTexts] = {
         people="The people on the map",
         table_header=("Name", "Sector", "Role", "Phone", "E-mail"),
         measures="Measures: each part of the map on its own",
+        numbers="Numbers on the map (where the name had no room)",
+        numbers_header=("No.", "Name"),
         measures_header=("Part", "People", "Ties", "Density", "Degree, avg.", "Degree, most", "Knows most others"),
         everyone="Everyone",
         own_people="The family's own people",

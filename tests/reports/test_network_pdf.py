@@ -11,6 +11,7 @@ import dataclasses
 import io
 import math
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -423,27 +424,50 @@ def test_a_tie_is_solid_a_strained_tie_dashed_and_a_conflict_a_zigzag():
 # ---- a large map
 
 
+def key_of(pdf: bytes) -> dict[str, str]:
+    """The key to the numbers printed on the map: number -> name (from the page after the map)."""
+    rest = flat(" ".join(pages_of(pdf)[1:])) if len(pages_of(pdf)) > 1 else ""
+    return dict(re.findall(r"(\d+) (Person Ærø \d+)", rest))
+
+
 def test_150_people_and_300_ties_render_with_every_name_at_6_pt_or_more():
     doc = crowded()
     pdf = render_network_map(doc)
     texts = texts_on_page(pdf)
-    page = flat(pages_of(pdf)[0])
 
-    for person in doc.people:
-        assert person.label in page
-    names = [(text, size) for text, _, _, size in texts if text.startswith("Person Ærø")]
-    assert len(names) == 150
-    assert min(size for _, size in names) >= 6
+    named = [(text, size) for text, _, _, size in texts if text.startswith("Person Ærø")]
+    numbers = {text for text, _, _, _ in texts if text.isdigit()}
+    key = key_of(pdf)
+    # Every person is named on the map, or numbered there with the number's name in the key.
+    assert {text for text, _ in named} | set(key.values()) == {p.label for p in doc.people}
+    assert set(key) <= numbers
+    assert all(key[str(k + 1)] == doc.people[k].label for k in range(len(doc.people)) if str(k + 1) in key)
+    assert min(size for _, size in named) >= 6
     fonts = network_pdf.pick_fonts()
     for text, x, y, size in texts:
         assert 0 <= x and x + stringWidth(text, fonts.regular, size) <= 842, text
         assert 0 <= y <= 595, text
 
 
+def test_on_a_crowded_map_no_name_overprints_another_or_the_familys_label():
+    doc = crowded()
+    pdf = render_network_map(doc)
+    fonts = network_pdf.pick_fonts()
+    boxes = _label_boxes(pdf, {p.label for p in doc.people} | {"Freja og familien", "Freja", "og familien"}, fonts)
+    overlapping = []
+    for k, (text, a) in enumerate(boxes):
+        for other, b in boxes[k + 1:]:
+            w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+            if w > 0.5 and h > 0.5:
+                overlapping.append((text, other))
+    assert overlapping == []
+    assert key_of(pdf)  # some had to be numbered: the middle of a 150-person map is full
+
+
 def test_the_smallest_names_are_6_pt_even_beyond_150_people():
     pdf = render_network_map(crowded(220, 50))
     sizes = [size for text, _, _, size in texts_on_page(pdf) if text.startswith("Person Ærø")]
-    assert len(sizes) == 220 and min(sizes) == pytest.approx(6)
+    assert len(sizes) + len(key_of(pdf)) == 220 and min(sizes) == pytest.approx(6)
 
 
 def test_an_empty_map_renders():
