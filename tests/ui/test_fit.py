@@ -55,3 +55,27 @@ def test_main_window_with_a_case(qtbot, language, main_window, demo_workspace):
     main_window.open_case(demo_workspace.cases.search(dto.CaseFilter()).items[0].id)
     settle(qtbot)
     assert cut_texts(main_window) == []
+
+
+@pytest.fixture
+def large_text(qapp):  # type: ignore[no-untyped-def]
+    """Text at 150 %, as a laptop set to 150 % scaling shows it (the window stays 1366×768 pixels)."""
+    from app.ui.application import apply_font
+
+    apply_font(qapp, 1.5)
+    yield
+    apply_font(qapp, 1.0)
+
+
+def test_main_window_with_a_case_at_150_percent(qtbot, large_text, main_window, demo_workspace):
+    from app.services.cases import dto
+
+    main_window.resize(*LAPTOP)
+    main_window.open_case(demo_workspace.cases.search(dto.CaseFilter()).items[0].id)
+    settle(qtbot)
+    assert cut_texts(main_window) == []
+
+
+def test_first_start_at_150_percent(qtbot, large_text):
+    window = shown(qtbot, SetupWindow(Policy(), "da"), (1366 * 2 // 3, 768 * 2 // 3))
+    assert cut_texts(window) == []
