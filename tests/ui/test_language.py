@@ -161,3 +161,22 @@ def test_the_familys_pdf_and_the_map_pdf(demo_workspace, tmp_path, pdf_language)
     summary = ws.summaries.export_pdf(conversation.id, pdf_language)
     text = " ".join((text_in_pdf(map_pdf.read_bytes()), text_in_pdf(summary))).replace("\n", " ")
     assert foreign([" ".join(text.split())], pdf_language) == []
+
+
+def test_qts_own_file_dialog_speaks_the_chosen_language(qtbot, language):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.common.export_dialog import in_her_language
+
+    dialog = in_her_language(QFileDialog(None, "x"))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own widgets, as on a bare desktop
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    texts = " ".join(shown_texts(dialog)).replace("&", "")
+    english = ("Look in:", "File name:", "Files of type:", "Cancel")
+    if language == "da":
+        assert not [phrase for phrase in english if phrase in texts], texts
+        assert "Søg i:" in texts and "Filtype:" in texts
+    else:
+        assert all(phrase in texts for phrase in english)

@@ -49,8 +49,7 @@ def choose_export_file(parent: QWidget, title: str, folder: Path, name: str, cho
     if suffix in NAME_FILTERS:
         dialog.setNameFilter(NAME_FILTERS[suffix])
     dialog.setDefaultSuffix(suffix)
-    if not _system_dialog_speaks(language()):
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    in_her_language(dialog)
     dialog.setDirectory(str(folder))
     dialog.selectFile(free_path(folder / name).name)
 
@@ -60,6 +59,16 @@ def choose_export_file(parent: QWidget, title: str, folder: Path, name: str, cho
 
     dialog.fileSelected.connect(selected)
     dialog.open()
+    return dialog
+
+
+def in_her_language(dialog: QFileDialog) -> QFileDialog:
+    """A file dialog in the interface's language: the system's own dialog when it speaks it, otherwise
+    Qt's, with the two labels Qt's Danish catalogue lacks ("Look in:", "Files of type:") given here."""
+    if not _system_dialog_speaks(language()):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, translate("FileDialog", "Look in:"))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, translate("FileDialog", "Files of type:"))
     return dialog
 
 

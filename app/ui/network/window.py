@@ -32,7 +32,12 @@ from app.services.exports import export_file_name
 from app.services.network import dto as n
 from app.services.workspace import Workspace
 from app.ui.common.draft_dialog import DRAFT_PAUSE_MS
-from app.ui.common.export_dialog import ExportDoneBar, choose_export_file, start_folder
+from app.ui.common.export_dialog import (
+    ExportDoneBar,
+    choose_export_file,
+    in_her_language,
+    start_folder,
+)
 from app.ui.common.i18n import error_text, fill, label, language
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import LazyPage, banner, scrolled
@@ -589,7 +594,7 @@ class NetworkMapWindow(QWidget):
                                                 lambda path, replace: self.export(fmt, path, replace))
 
     def _choose_map_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("Read a network map"))
+        dialog = in_her_language(QFileDialog(self, self.tr("Read a network map")))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter("JSON (*.json)")

@@ -22,6 +22,7 @@ from app.core.errors import KnownError
 from app.core.settings import IDLE_LOCK_CHOICES_MINUTES
 from app.services.exports import default_export_folder, in_git_work_tree
 from app.services.workspace import Workspace, password_assessment
+from app.ui.common.export_dialog import in_her_language
 from app.ui.common.i18n import error_text, fill, label
 from app.ui.common.tasks import runner
 from app.ui.common.widgets import Card, ErrorLabel, StrengthMeter, banner, primary_button
@@ -162,7 +163,7 @@ class SettingsDialog(QDialog):
         self.guide.setCurrentIndex(max(0, self.guide.findData(current)))
 
     def _choose_guide_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("The municipality's conversation guide"))
+        dialog = in_her_language(QFileDialog(self, self.tr("The municipality's conversation guide")))
         dialog.setNameFilter(self.tr("Content files (*.yaml *.yml)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load_guide)
@@ -200,7 +201,7 @@ class SettingsDialog(QDialog):
             folder=str(default_export_folder(self.export_folder))))
 
     def _choose_export_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Folder for exports"))
+        dialog = in_her_language(QFileDialog(self, self.tr("Folder for exports")))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly)
         dialog.setDirectory(str(default_export_folder(self.export_folder)))
