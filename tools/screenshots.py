@@ -31,6 +31,8 @@ from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.profile.setup_window import SetupWindow  # noqa: E402
 from app.ui.profile.unlock_window import UnlockWindow  # noqa: E402
 
+SCREEN: tuple[int, int] = (1366, 768)  # --size
+
 
 def settle(app: QApplication, timeout: float = 20.0) -> None:
     """Let the screen catch up: the task runner's work done and delivered, then a few paints."""
@@ -60,12 +62,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="da")
     parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--size", default="1366x768", help="the screen, in pixels (docs/screenshots: 1366x768)")
+    parser.add_argument("--scale", type=float, default=1.0, help="text scale, e.g. 1.5 for 150 %% scaling")
     args = parser.parse_args()
+    global SCREEN
+    SCREEN = tuple(int(v) for v in args.size.lower().split("x"))  # type: ignore[assignment]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = create_qapplication()
     install_translators(args.lang)
-    apply_font(app, 1.0)
+    apply_font(app, args.scale)
     suffix = "" if args.lang == "da" else f"-{args.lang}"
 
     setup = SetupWindow(Policy(), args.lang)
@@ -85,7 +91,7 @@ def main() -> None:
                                    "kaffe cykel regnvejr 7", Settings(), Policy(), kdf=FAST_KDF)
         populate(workspace, DemoOptions(families=60, seed=11, maps=3))
         window = MainWindow(workspace)
-        window.resize(1366, 768)
+        window.resize(*SCREEN)
         window.show()
         settle(app)
         # Open the first case that has siblings and consent, for a full overview.
@@ -110,7 +116,7 @@ def main() -> None:
         dialog.source_kind.setCurrentIndex(1)
         dialog.organisation.setText("Børneafdelingen, regionshospitalet")
         dialog.referred_on.set_date(date(2026, 11, 20))
-        shoot(dialog, out / f"new-case{suffix}.png", app, (780, 691))  # 90 % of a 768-pixel screen
+        shoot(dialog, out / f"new-case{suffix}.png", app, (780, int(SCREEN[1] * 0.9)))  # 90 % of the screen
         dialog.close_for_lock()
         shoot_conversation(workspace, window, out, suffix, app)
         shoot_network(workspace, window, out, suffix, app)
@@ -145,7 +151,7 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
     window.actions.open_conversation(view.id)
     settle(app)
     conversation = next(w for w in window.actions.conversation_windows if w.view.id == view.id)
-    conversation.resize(1366, 768)
+    conversation.resize(*SCREEN)
     conversation.go_to(sibling.key)
     settle(app)
     shoot(conversation, out / f"conversation{suffix}.png", app)
@@ -161,7 +167,7 @@ def shoot_conversation(workspace, window, out: Path, suffix: str, app: QApplicat
     conversation.go_to(sibling.key)
     settle(app)
     conversation.set_presenting(True)
-    conversation.resize(1366, 768)
+    conversation.resize(*SCREEN)
     shoot(conversation, out / f"conversation-fullscreen{suffix}.png", app)
     conversation.set_presenting(False)
     conversation.read_back()
@@ -178,7 +184,7 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     settle(app)
     network = window.actions.open_network_map(case_id)
     settle(app)
-    network.resize(1366, 768)
+    network.resize(*SCREEN)
     settle(app)
     network.view.fit()
     person = next(p for p in network.editor.data.people if p.role)
@@ -188,7 +194,7 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     shoot(network, out / f"network-list{suffix}.png", app)
     network.set_presenting(True)
     network.showNormal()  # the offscreen "screen" is small: show full screen's layout at a laptop's size
-    network.resize(1366, 768)
+    network.resize(*SCREEN)
     settle(app)
     network.view.fit()
     shoot(network, out / f"network-fullscreen{suffix}.png", app)
@@ -199,7 +205,7 @@ def shoot_network(workspace, window, out: Path, suffix: str, app: QApplication) 
     network._compare(first, "")
     settle(app)
     comparison = network.comparisons[-1]
-    comparison.resize(1366, 768)
+    comparison.resize(*SCREEN)
     shoot(comparison, out / f"network-compare{suffix}.png", app)
     comparison.close()
     network.close()
