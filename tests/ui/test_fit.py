@@ -71,9 +71,13 @@ def test_main_window_with_a_case_at_150_percent(qtbot, large_text, main_window, 
     from app.services.cases import dto
 
     main_window.resize(*LAPTOP)
-    main_window.open_case(demo_workspace.cases.search(dto.CaseFilter()).items[0].id)
+    main_window.show()
+    case = next(i for i in demo_workspace.cases.search(dto.CaseFilter()).items if len(i.attention) >= 2)
+    main_window.open_case(case.id)
     settle(qtbot)
     assert cut_texts(main_window) == []
+    page = main_window.overview  # the family's page never scrolls sideways: nothing is cut at its right edge
+    assert page.widget().minimumSizeHint().width() <= page.viewport().width()
 
 
 def test_first_start_at_150_percent(qtbot, large_text):

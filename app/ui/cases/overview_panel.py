@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -129,7 +130,7 @@ class CaseOverviewPanel(QScrollArea):
         household.clicked.connect(self.edit_household)
         header.addWidget(household, 0, Qt.AlignmentFlag.AlignTop)
         self.column.addLayout(header)
-        self.chips = QHBoxLayout()
+        self.chips = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # one under the other when narrow
         self.chips.setSpacing(6)
         self.column.addLayout(self.chips)
         self.message = banner("")
@@ -255,8 +256,9 @@ class CaseOverviewPanel(QScrollArea):
         consent.body().addLayout(withdraw_row)
         self.column.addWidget(consent)
 
-        # -- tovholder and level
-        pair = QHBoxLayout()
+        # -- tovholder and level: side by side, or one under the other when the pane is narrow (large text)
+        pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.pair = pair
         tovholder = Card(self.tr("Tovholder"))
         change_t = tovholder.add_action(QPushButton(self.tr("New tovholder …")))
         change_t.clicked.connect(self.assign_tovholder)
@@ -291,10 +293,27 @@ class CaseOverviewPanel(QScrollArea):
         self.level_view.setAccessibleName(self.tr("Service level history"))
         level.body().addWidget(self.level_view)
         pair.addWidget(level, 1)
+        self._pair_cards = (tovholder, level)
         self.column.addLayout(pair)
         self.column.addStretch(1)
 
         self._content = None
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange_pair()
+
+    def _arrange_pair(self) -> None:
+        """The two small cards, and the attention chips, side by side only where they fit: the page
+        never scrolls sideways (large text, a narrow pane)."""
+        margins = self.column.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right()
+        for row in (self.pair, self.chips):
+            widgets = [row.itemAt(i).widget() for i in range(row.count()) if row.itemAt(i).widget() is not None]
+            needed = sum(w.minimumSizeHint().width() for w in widgets) + row.spacing() * max(0, len(widgets) - 1)
+            direction = QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+            if row.direction() != direction:
+                row.setDirection(direction)
 
     # ---- showing
 
@@ -317,8 +336,9 @@ class CaseOverviewPanel(QScrollArea):
             if item.widget():
                 item.widget().deleteLater()
         for reason in overview.attention:
-            self.chips.addWidget(Chip(attention_text(reason)))
+            self.chips.addWidget(Chip(attention_text(reason)), 0, Qt.AlignmentFlag.AlignLeft)
         self.chips.addStretch(1)
+        self._arrange_pair()
 
         current = overview.current_step
         if current is not None:
